@@ -1,0 +1,92 @@
+/**
+ * Statistics that reproduce R's results bit for bit, by following R's
+ * documented algorithms with its 80-bit long double accumulation
+ * (see extended.ts). Inputs are NA-free; callers remove NAs first, as
+ * `na.rm = TRUE` does.
+ */
+import { LongDouble, ldAdd, ldMul, ldSubFromDouble } from "./extended.js";
+
+const acc = new LongDouble();
+const t = new LongDouble();
+const term = new LongDouble();
+const pair = new Float64Array(2);
+
+/**
+ * R's `mean(x)`: s = Σ x in long double, s /= n; then a second pass
+ * adds the mean of the residuals, s += Σ(x − s) / n; returns (double) s.
+ * The same two-pass mean is used inside R's `var`, `cov` and `cor`.
+ * NaN for an empty x. O(n).
+ */
+export function rMean(x: ArrayLike<number>): number {
+  const n = x.length;
+  if (n === 0) return Number.NaN;
+  acc.set(0);
+  for (let k = 0; k < n; k++) acc.addDouble(x[k]);
+  acc.divInt(n);
+  if (!Number.isFinite(acc.hi)) return acc.hi;
+  t.set(0);
+  for (let k = 0; k < n; k++) {
+    ldSubFromDouble(x[k], acc.hi, acc.lo, pair);
+    t.add(term.set(pair[0], pair[1]));
+  }
+  t.divInt(n);
+  acc.add(t);
+  return acc.hi;
+}
+
+/**
+ * The centered values x − m of R's `cov`/`cor`, each a long double
+ * (hi, lo), where m = rMean(x) as a double. Written into out[2k], out[2k+1].
+ */
+export function centerLongDouble(x: ArrayLike<number>, m: number, out: Float64Array, offset = 0): void {
+  for (let k = 0; k < x.length; k++) {
+    ldSubFromDouble(x[k], m, 0, pair);
+    out[offset + 2 * k] = pair[0];
+    out[offset + 2 * k + 1] = pair[1];
+  }
+}
+
+/**
+ * Σ a_k × b_k of two centered long double vectors (as laid out by
+ * centerLongDouble), accumulated in long double, divided by n1 in long
+ * double and cast to double: one entry of R's `cov` matrix.
+ */
+export function crossProductLongDouble(
+  a: Float64Array,
+  aOffset: number,
+  b: Float64Array,
+  bOffset: number,
+  n: number,
+  n1: number,
+): number {
+  let sh = 0;
+  let sl = 0;
+  for (let k = 0; k < n; k++) {
+    const i = aOffset + 2 * k;
+    const j = bOffset + 2 * k;
+    ldMul(a[i], a[i + 1], b[j], b[j + 1], pair);
+    ldAdd(sh, sl, pair[0], pair[1], pair);
+    sh = pair[0];
+    sl = pair[1];
+  }
+  acc.set(sh, sl).divInt(n1);
+  return acc.hi;
+}
+
+/**
+ * R's `var(x)` (n − 1 denominator): the two-pass mean m, then
+ * Σ (x − m)² in long double, / (n − 1), cast to double. NaN for n < 2.
+ */
+export function rVar(x: ArrayLike<number>): number {
+  const n = x.length;
+  if (n < 2) return Number.NaN;
+  const m = rMean(x);
+  const centered = new Float64Array(2 * n);
+  centerLongDouble(x, m, centered);
+  return crossProductLongDouble(centered, 0, centered, 0, n, n - 1);
+}
+
+/** R's `sd(x)`: sqrt(var(x)) in double. */
+export function rSd(x: ArrayLike<number>): number {
+  return Math.sqrt(rVar(x));
+}
