@@ -1,0 +1,242 @@
+/**
+ * Distances between the rows of a matrix (for columns, pass the transposed
+ * matrix), as a condensed DistMatrix in R's `dist` order.
+ *
+ * The work is described by a DistanceJob of plain typed arrays so that
+ * row ranges can be filled in parallel by workers (parallel-node.ts) into
+ * one shared buffer; `distanceMatrix` fills every row on the calling thread.
+ * Interleaving pairs is free, but each pair's sum runs over the columns in
+ * order, so results are bit-identical whichever thread computes them.
+ */
+import { DataError } from "../errors.js";
+import type { Matrix } from "../matrix.js";
+import type { Distance } from "../options.js";
+import {
+  type PearsonRows,
+  kendallDistance,
+  pearsonDistanceExact,
+  pearsonPairwiseExact,
+  preparePearson,
+  rankRows,
+  spearmanPairwise,
+} from "./correlation.js";
+import { type DistMatrix, pairCount, pairIndex } from "./dist-matrix.js";
+import { PAIR_METRICS } from "./metrics.js";
+
+/** Everything needed to compute any range of rows of a distance matrix. */
+export interface DistanceJob {
+  readonly metric: Distance;
+  readonly n: number;
+  readonly p: number;
+  readonly minkowskiP: number;
+  /** Row-major values the metric reads (ranks of complete rows for spearman). */
+  readonly data: Float64Array;
+  readonly anyNA: boolean;
+  /** Pearson-family rows (correlation, spearman). */
+  readonly pearson: PearsonRows | null;
+  /** Recompute a correlation pair exactly (R's long double bits) when its fast distance is below this. */
+  readonly exactBelow: number;
+}
+
+export interface DistanceOptions {
+  /** The power of the minkowski distance (default 2). */
+  minkowskiP?: number;
+  /**
+   * Pearson pairs whose double-precision distance is below this are
+   * recomputed with R's exact long double arithmetic (ties at 0, and 1e-12
+   * relative accuracy for small distances). Default 1e-3; Infinity = all
+   * pairs exact (the default for small matrices).
+   */
+  exactBelow?: number;
+}
+
+/** Up to this many pair × column operations, every correlation pair is computed exactly. */
+const EXACT_ALL_BUDGET = 4e6;
+
+/** Builds the job for a metric: validates values, precomputes per-row data. O(np). */
+export function prepareDistanceJob(m: Matrix, metric: Distance, options: DistanceOptions = {}): DistanceJob {
+  const { nrow: n, ncol: p, values } = m;
+  let anyNA = false;
+  for (let k = 0; k < values.length; k++) {
+    const v = values[k];
+    if (v !== v) anyNA = true;
+    else if (v === Number.POSITIVE_INFINITY || v === Number.NEGATIVE_INFINITY) {
+      const i = Math.floor(k / p);
+      throw new DataError(
+        `row ${JSON.stringify(m.rowNames[i])}, column ${JSON.stringify(m.colNames[k % p])}: ` +
+          `infinite value cannot be clustered (expected a finite number; try --log2 with a pseudocount)`,
+      );
+    }
+  }
+  const small = pairCount(n) * p <= EXACT_ALL_BUDGET;
+  const exactBelow = options.exactBelow ?? (small ? Number.POSITIVE_INFINITY : 1e-3);
+  let data = values;
+  let pearson: PearsonRows | null = null;
+  if (metric === "spearman") data = rankRows(values, n, p);
+  if (metric === "correlation" || metric === "spearman") pearson = preparePearson(data, n, p);
+  return { metric, n, p, minkowskiP: options.minkowskiP ?? 2, data, anyNA, pearson, exactBelow };
+}
+
+/** Fills the pairs (i, j), i0 ≤ i < i1, j > i, into the condensed buffer out. */
+export function fillDistanceRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
+  switch (job.metric) {
+    case "correlation":
+    case "spearman":
+      fillPearsonRows(job, i0, i1, out);
+      return;
+    case "kendall":
+      fillPairRows(job, i0, i1, out, (x, a, b, p) => kendallDistance(x, a, b, p));
+      return;
+    case "euclidean":
+      if (!job.anyNA) {
+        fillEuclideanRows(job, i0, i1, out);
+        return;
+      }
+      fillPairRows(job, i0, i1, out, PAIR_METRICS.euclidean);
+      return;
+    default:
+      fillPairRows(job, i0, i1, out, PAIR_METRICS[job.metric]);
+  }
+}
+
+function fillPairRows(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  metric: (x: Float64Array, a: number, b: number, p: number, mp: number) => number,
+): void {
+  const { n, p, data, minkowskiP } = job;
+  for (let i = i0; i < i1; i++) {
+    let idx = pairIndex(n, i, i + 1);
+    for (let j = i + 1; j < n; j++) out[idx++] = metric(data, i * p, j * p, p, minkowskiP);
+  }
+}
+
+/** Euclidean without NAs: four pairs at a time (each pair's sum still in column order). */
+function fillEuclideanRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
+  const { n, p, data: x } = job;
+  for (let i = i0; i < i1; i++) {
+    const a = i * p;
+    let idx = pairIndex(n, i, i + 1);
+    let j = i + 1;
+    for (; j + 3 < n; j += 4) {
+      const b0 = j * p;
+      const b1 = b0 + p;
+      const b2 = b1 + p;
+      const b3 = b2 + p;
+      let s0 = 0;
+      let s1 = 0;
+      let s2 = 0;
+      let s3 = 0;
+      for (let k = 0; k < p; k++) {
+        const v = x[a + k];
+        const d0 = v - x[b0 + k];
+        const d1 = v - x[b1 + k];
+        const d2 = v - x[b2 + k];
+        const d3 = v - x[b3 + k];
+        s0 += d0 * d0;
+        s1 += d1 * d1;
+        s2 += d2 * d2;
+        s3 += d3 * d3;
+      }
+      out[idx++] = Math.sqrt(s0);
+      out[idx++] = Math.sqrt(s1);
+      out[idx++] = Math.sqrt(s2);
+      out[idx++] = Math.sqrt(s3);
+    }
+    for (; j < n; j++) {
+      const b = j * p;
+      let s = 0;
+      for (let k = 0; k < p; k++) {
+        const d = x[a + k] - x[b + k];
+        s += d * d;
+      }
+      out[idx++] = Math.sqrt(s);
+    }
+  }
+}
+
+/**
+ * Pearson (and Spearman on ranks): complete pairs by the fast unit-vector dot
+ * product, recomputed exactly below `exactBelow`; pairs with NAs pairwise.
+ */
+function fillPearsonRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
+  const { n, p, data, exactBelow } = job;
+  const rows = job.pearson!;
+  const { unit, hasNA } = rows;
+  const pairwise = job.metric === "spearman" ? spearmanPairwise : pearsonPairwiseExact;
+  for (let i = i0; i < i1; i++) {
+    let idx = pairIndex(n, i, i + 1);
+    const a = i * p;
+    for (let j = i + 1; j < n; j++, idx++) {
+      if (hasNA[i] || hasNA[j]) {
+        out[idx] = pairwise(data, a, j * p, p);
+        continue;
+      }
+      if (exactBelow === Number.POSITIVE_INFINITY) {
+        out[idx] = pearsonDistanceExact(rows, i, j);
+        continue;
+      }
+      const b = j * p;
+      let r = 0;
+      for (let k = 0; k < p; k++) r += unit[a + k] * unit[b + k];
+      let d = 1 - (r >= 1 ? 1 : r <= -1 ? -1 : r);
+      if (d < exactBelow || rows.sd[i] === 0 || rows.sd[j] === 0) d = pearsonDistanceExact(rows, i, j);
+      out[idx] = d;
+    }
+  }
+}
+
+/**
+ * Splits rows 0 … n−1 into `parts` contiguous ranges holding about equal
+ * numbers of pairs (row i holds n − 1 − i pairs). Returns the boundaries.
+ */
+export function splitRows(n: number, parts: number): number[] {
+  const total = pairCount(n);
+  const bounds = [0];
+  let acc = 0;
+  let next = total / parts;
+  for (let i = 0; i < n && bounds.length < parts; i++) {
+    acc += n - 1 - i;
+    if (acc >= next) {
+      bounds.push(i + 1);
+      next += total / parts;
+    }
+  }
+  while (bounds.length <= parts) bounds.push(n);
+  return bounds;
+}
+
+/**
+ * The distances between the rows of m, as R's `dist(m, method)` or
+ * pheatmap's `1 − cor(t(m))`. O(n² p) time (O(n² p²) for kendall), n(n−1)/2
+ * doubles of memory. Throws DataError when a distance is undefined (a
+ * constant row under a correlation, rows without common columns).
+ */
+export function distanceMatrix(m: Matrix, metric: Distance, options: DistanceOptions = {}): DistMatrix {
+  const job = prepareDistanceJob(m, metric, options);
+  const values = new Float64Array(pairCount(job.n));
+  fillDistanceRows(job, 0, job.n, values);
+  const d = { n: job.n, values };
+  checkDistances(d, m.rowNames, metric);
+  return d;
+}
+
+/** Throws a DataError naming the first pair whose distance is undefined (NaN). */
+export function checkDistances(d: DistMatrix, names: readonly string[], metric: Distance): void {
+  const { n, values } = d;
+  for (let idx = 0; idx < values.length; idx++) {
+    if (values[idx] === values[idx]) continue;
+    let i = 0;
+    while (pairIndex(n, i, n - 1) < idx) i++;
+    const j = idx - pairIndex(n, i, i + 1) + i + 1;
+    const correlation = metric === "correlation" || metric === "spearman" || metric === "kendall";
+    const why = correlation
+      ? "one of them is constant or they share fewer than 2 non-missing columns; drop constant rows (scaling drops them) or use another distance"
+      : "they share no non-missing column";
+    throw new DataError(
+      `the ${metric} distance between ${JSON.stringify(names[i])} and ${JSON.stringify(names[j])} is undefined: ${why}`,
+    );
+  }
+}

@@ -1,0 +1,184 @@
+/**
+ * Agglomerative hierarchical clustering that gives the very same tree as
+ * R's `hclust` (stats, Fortran routine by F. Murtagh), ties included.
+ *
+ * Procedure (R's, which decides ties; 0-based here):
+ * - every row i keeps NN(i): the first j > i with the smallest distance
+ *   (strict <, so the smallest such j), and DISNN(i);
+ * - each step picks the smallest i whose DISNN is strictly least, merges i
+ *   with NN(i); the smaller index survives and carries the merged cluster;
+ * - distances from the survivor to every other active k are updated by the
+ *   method's Lance–Williams formula (updates.ts); for k < survivor, NN(k)
+ *   becomes the survivor only when the new distance is strictly smaller;
+ *   the survivor's NN is the first strict minimum over active k > it;
+ * - rows whose NN was either merged index recompute NN.
+ * `ward.D2` squares the input distances first and reports sqrt heights.
+ *
+ * This is not the nearest-neighbour-chain algorithm (fastcluster, scipy):
+ * that one gives the same trees only when there are no ties.
+ *
+ * Complexity: O(n²) typical, O(n³) worst case time; the condensed distance
+ * matrix (n(n−1)/2 doubles) is updated in place (a copy unless `inPlace`).
+ * Reference: Murtagh, F. (1985) "Multidimensional Clustering Algorithms",
+ * COMPSTAT Lectures 4; R's `?hclust`.
+ */
+import { CancelledError, UsageError } from "../errors.js";
+import type { Distance, Method } from "../options.js";
+import type { DistMatrix } from "./dist-matrix.js";
+import { hclustOrder, type Tree } from "./tree.js";
+import { UPDATES } from "./updates.js";
+
+export interface HclustOptions {
+  /** Overwrite the distances instead of copying them (saves n(n−1)/2 doubles). */
+  inPlace?: boolean;
+  /** Called now and then with (merges done, merges in all). */
+  progress?: (done: number, total: number) => void;
+  signal?: AbortSignal;
+}
+
+/**
+ * Clusters n observations from their condensed distances with one of R's
+ * eight methods and returns the tree in R's `hclust` shape.
+ */
+export function hclust(
+  d: DistMatrix,
+  method: Method,
+  labels: readonly string[],
+  distance: Distance = "euclidean",
+  options: HclustOptions = {},
+): Tree {
+  const n = d.n;
+  if (labels.length !== n) throw new UsageError(`hclust: ${labels.length} labels for ${n} observations`);
+  if (n < 2) throw new UsageError(`hclust: must have n >= 2 objects to cluster (found ${n})`);
+  const update = UPDATES[method];
+  if (!update) throw new UsageError(`invalid clusteringMethod: ${method}`);
+  const diss = options.inPlace ? d.values : d.values.slice();
+  for (let k = 0; k < diss.length; k++) {
+    if (!Number.isFinite(diss[k])) {
+      throw new UsageError("hclust: distances must be finite (NA/NaN/Inf found)");
+    }
+  }
+  const squared = method === "ward.D2";
+  if (squared) for (let k = 0; k < diss.length; k++) diss[k] *= diss[k];
+
+  // rowBase[i] + j is the index of the pair (i, j), i < j.
+  const rowBase = new Float64Array(n);
+  for (let i = 0; i < n; i++) rowBase[i] = i * n - (i * (i + 1)) / 2 - i - 1;
+  const at = (i: number, j: number): number => (i < j ? rowBase[i] + j : rowBase[j] + i);
+
+  const size = new Float64Array(n).fill(1);
+  const alive = new Uint8Array(n).fill(1);
+  // Active observations in increasing order (scans must run in index order).
+  const active = new Int32Array(n);
+  for (let i = 0; i < n; i++) active[i] = i;
+  let nActive = n;
+  const nn = new Int32Array(n);
+  const disnn = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+
+  const findNN = (i: number): void => {
+    let dmin = Number.POSITIVE_INFINITY;
+    let jm = -1;
+    const base = rowBase[i];
+    for (let j = i + 1; j < n; j++) {
+      if (alive[j] && diss[base + j] < dmin) {
+        dmin = diss[base + j];
+        jm = j;
+      }
+    }
+    nn[i] = jm;
+    disnn[i] = dmin;
+  };
+  for (let i = 0; i < n - 1; i++) findNN(i);
+
+  const ia = new Int32Array(n - 1);
+  const ib = new Int32Array(n - 1);
+  const crit = new Float64Array(n - 1);
+  const every = Math.max(1, Math.floor(n / 100));
+
+  for (let step = 0; step < n - 1; step++) {
+    if (step % every === 0) {
+      if (options.signal?.aborted) throw new CancelledError();
+      options.progress?.(step, n - 1);
+    }
+    // 1. The pair: smallest i with the strictly least DISNN.
+    let dmin = Number.POSITIVE_INFINITY;
+    let im = -1;
+    for (let a = 0; a < nActive; a++) {
+      const i = active[a];
+      if (disnn[i] < dmin) {
+        dmin = disnn[i];
+        im = i;
+      }
+    }
+    if (im < 0) throw new UsageError("hclust: no finite distance left to merge");
+    const i2 = im; // NN(i) > i, so i is the survivor
+    const j2 = nn[im];
+    ia[step] = i2;
+    ib[step] = j2;
+    crit[step] = dmin;
+    alive[j2] = 0;
+    // remove j2 from the active list (keeps increasing order)
+    let pos = 0;
+    while (active[pos] !== j2) pos++;
+    active.copyWithin(pos, pos + 1, nActive);
+    nActive--;
+
+    // 2. Lance–Williams update of d(i2, k); NN bookkeeping.
+    const dij = dmin;
+    const mi = size[i2];
+    const mj = size[j2];
+    let smin = Number.POSITIVE_INFINITY;
+    let sjj = -1;
+    for (let a = 0; a < nActive; a++) {
+      const k = active[a];
+      if (k === i2) continue;
+      const ik = at(i2, k);
+      const dnew = update(diss[ik], diss[at(j2, k)], dij, mi, mj, size[k]);
+      diss[ik] = dnew;
+      if (i2 < k) {
+        if (dnew < smin) {
+          smin = dnew;
+          sjj = k;
+        }
+      } else if (dnew < disnn[k]) {
+        disnn[k] = dnew;
+        nn[k] = i2;
+      }
+    }
+    size[i2] = mi + mj;
+    nn[i2] = sjj;
+    disnn[i2] = smin;
+
+    // 3. Rows that pointed at a merged index look again.
+    for (let a = 0; a < nActive; a++) {
+      const i = active[a];
+      if (i !== i2 && (nn[i] === i2 || nn[i] === j2)) findNN(i);
+    }
+  }
+  options.progress?.(n - 1, n - 1);
+
+  const height = squared ? crit.map(Math.sqrt) : crit;
+  const merge = toMerge(ia, ib, n);
+  return { labels: [...labels], merge, height, order: hclustOrder(merge, n), method, distance };
+}
+
+/**
+ * Converts survivor-index pairs to R's merge matrix: −j for observation j
+ * (1-based), +s for the cluster formed at step s; within a row a singleton
+ * before a cluster, two clusters smaller step first, two singletons smaller
+ * observation first.
+ */
+function toMerge(ia: Int32Array, ib: Int32Array, n: number): Int32Array {
+  const lastStep = new Int32Array(n); // 1-based step that last formed the cluster led by obs, 0 = singleton
+  const merge = new Int32Array(2 * (n - 1));
+  for (let s = 0; s < n - 1; s++) {
+    let a = lastStep[ia[s]] > 0 ? lastStep[ia[s]] : -(ia[s] + 1);
+    let b = lastStep[ib[s]] > 0 ? lastStep[ib[s]] : -(ib[s] + 1);
+    const swap = a < 0 && b < 0 ? -a > -b : a > 0 && b > 0 ? a > b : a > 0;
+    if (swap) [a, b] = [b, a];
+    merge[2 * s] = a;
+    merge[2 * s + 1] = b;
+    lastStep[ia[s]] = s + 1;
+  }
+  return merge;
+}
