@@ -12,8 +12,8 @@ import { DataError } from "../errors.js";
 import type { Matrix } from "../matrix.js";
 import type { Distance } from "../options.js";
 import {
-  type PearsonRows,
   kendallDistance,
+  type PearsonRows,
   pearsonDistanceExact,
   pearsonPairwiseExact,
   preparePearson,

@@ -69,19 +69,31 @@ export function hclust(
   const size = new Float64Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
   // Active observations in increasing order (scans must run in index order).
+  // (alive[] mirrors membership for O(1) tests.)
   const active = new Int32Array(n);
   for (let i = 0; i < n; i++) active[i] = i;
   let nActive = n;
   const nn = new Int32Array(n);
   const disnn = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
+  const settled = new Int32Array(n); // step (1-based) at which row k's NN became the survivor by strict improvement
 
+  /** NN(i) := the first strict minimum over active j > i (scans the active list after i). */
   const findNN = (i: number): void => {
+    let lo = 0;
+    let hi = nActive;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (active[mid] <= i) lo = mid + 1;
+      else hi = mid;
+    }
     let dmin = Number.POSITIVE_INFINITY;
     let jm = -1;
     const base = rowBase[i];
-    for (let j = i + 1; j < n; j++) {
-      if (alive[j] && diss[base + j] < dmin) {
-        dmin = diss[base + j];
+    for (let a = lo; a < nActive; a++) {
+      const j = active[a];
+      const v = diss[base + j];
+      if (v < dmin) {
+        dmin = v;
         jm = j;
       }
     }
@@ -141,8 +153,11 @@ export function hclust(
           sjj = k;
         }
       } else if (dnew < disnn[k]) {
+        // d(k, i2) is now the unique least of row k (DISNN is always the row's
+        // least value), so a rescan would find i2: mark k as settled.
         disnn[k] = dnew;
         nn[k] = i2;
+        settled[k] = step + 1;
       }
     }
     size[i2] = mi + mj;
@@ -152,7 +167,7 @@ export function hclust(
     // 3. Rows that pointed at a merged index look again.
     for (let a = 0; a < nActive; a++) {
       const i = active[a];
-      if (i !== i2 && (nn[i] === i2 || nn[i] === j2)) findNN(i);
+      if (i !== i2 && (nn[i] === i2 || nn[i] === j2) && settled[i] !== step + 1) findNN(i);
     }
   }
   options.progress?.(n - 1, n - 1);

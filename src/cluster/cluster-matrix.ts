@@ -1,0 +1,218 @@
+/**
+ * pheatmap's clustering pipeline, in its order:
+ * 1. optionally aggregate rows into k-means centers (pheatmap's kmeans_k);
+ * 2. cluster the rows;
+ * 3. reorder the matrix by the row tree — pheatmap clusters the columns on
+ *    the reordered matrix, so column distances are summed over genes in
+ *    dendrogram order (this decides the last bits of the column heights);
+ * 4. cluster the columns;
+ * 5. leaf order (hclust's, optimal, or by means) and cutree on each axis.
+ */
+import { CancelledError, DataError, UsageError } from "../errors.js";
+import type { Logger } from "../log.js";
+import { type Matrix, selectRows, transpose } from "../matrix.js";
+import { type ClusterOptions, type Distance, type Method, normalizeClusterOptions } from "../options.js";
+import { cutree } from "./cutree.js";
+import { type DistMatrix, pairCount } from "./dist-matrix.js";
+import { checkDistances, type DistanceJob, fillDistanceRows, prepareDistanceJob } from "./distance.js";
+import { hclust } from "./hclust.js";
+import { type KmeansResult, kmeans } from "./kmeans.js";
+import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
+import type { Tree } from "./tree.js";
+
+/** One clustered axis: its tree (leaf order applied) and, when cut, the cluster of each leaf (input order). */
+export interface AxisResult {
+  tree: Tree;
+  clusters: Int32Array | null;
+}
+
+export interface ClusterResult {
+  /** The matrix that was clustered, in input order (the k-means centers when kmeansRows is set). */
+  matrix: Matrix;
+  rows: AxisResult | null;
+  cols: AxisResult | null;
+  kmeans?: KmeansResult;
+}
+
+/**
+ * Computes a job's condensed distances into `out`. The default runs on the
+ * calling thread; parallel backends (worker threads, web workers) fill row
+ * ranges of the same buffer.
+ */
+export type DistanceBackend = (
+  job: DistanceJob,
+  out: Float64Array,
+  report: (done: number, total: number) => void,
+  signal?: AbortSignal,
+) => Promise<void>;
+
+export interface ClusterContext {
+  logger?: Logger;
+  signal?: AbortSignal;
+  distances?: DistanceBackend;
+  /** Allocates the condensed buffer (the node backend uses shared memory). */
+  allocate?: (length: number) => Float64Array;
+  /** Largest distance matrix allowed, in bytes (default 16 GB). */
+  memoryLimit?: number;
+}
+
+/** The in-thread backend: fills rows in chunks, reporting progress and honouring cancellation. */
+export const inThreadDistances: DistanceBackend = async (job, out, report, signal) => {
+  const total = pairCount(job.n);
+  let done = 0;
+  const chunk = Math.max(1, Math.floor(job.n / 50));
+  for (let i0 = 0; i0 < job.n; i0 += chunk) {
+    if (signal?.aborted) throw new CancelledError();
+    const i1 = Math.min(job.n, i0 + chunk);
+    fillDistanceRows(job, i0, i1, out);
+    for (let i = i0; i < i1; i++) done += job.n - 1 - i;
+    report(done, total);
+    if (i1 < job.n) await Promise.resolve();
+  }
+};
+
+/** Bytes of the condensed distance matrix of n observations. */
+export function distanceBytes(n: number): number {
+  return pairCount(n) * 8;
+}
+
+function formatBytes(b: number): string {
+  return b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${Math.ceil(b / 1e6)} MB`;
+}
+
+async function clusterAxis(
+  m: Matrix,
+  axis: "rows" | "columns",
+  distance: Distance,
+  method: Method,
+  options: ClusterOptions,
+  cut: { k: number | null; h: number | null },
+  ctx: ClusterContext,
+): Promise<{ result: AxisResult; dist: DistMatrix | null }> {
+  const n = m.nrow;
+  const limit = ctx.memoryLimit ?? 16e9;
+  const bytes = distanceBytes(n);
+  if (bytes > limit) {
+    throw new DataError(
+      `clustering ${n.toLocaleString("en-US")} ${axis} needs ${formatBytes(bytes)} for the distance matrix ` +
+        `(n(n-1)/2 doubles) but at most ${formatBytes(limit)} can be used: keep fewer ${axis}, ` +
+        `e.g. with --top-variable 5000`,
+    );
+  }
+  const job = prepareDistanceJob(m, distance, { minkowskiP: options.minkowskiP });
+  const values = ctx.allocate ? ctx.allocate(pairCount(n)) : new Float64Array(pairCount(n));
+  const backend = ctx.distances ?? inThreadDistances;
+  const progress = ctx.logger?.progress;
+  await backend(
+    job,
+    values,
+    (done, total) => progress?.(`distances between ${axis}`, done, total),
+    ctx.signal,
+  );
+  const dist: DistMatrix = { n, values };
+  checkDistances(dist, m.rowNames, distance);
+  const keep = options.leafOrder === "optimal";
+  let tree = hclust(dist, method, m.rowNames, distance, {
+    inPlace: !keep,
+    signal: ctx.signal,
+    progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
+  });
+  if (options.leafOrder === "optimal") tree = optimalLeafOrder(tree, dist);
+  if (options.leafOrder === "mean") tree = reorderByWeights(tree, rowMeans(m));
+  let clusters: Int32Array | null = null;
+  if (cut.k !== null) {
+    if (cut.k > n) throw new UsageError(`cannot cut ${n} ${axis} into ${cut.k} clusters`);
+    clusters = cutree(tree, { k: cut.k });
+  } else if (cut.h !== null) {
+    clusters = cutree(tree, { h: cut.h });
+  }
+  return { result: { tree, clusters }, dist: keep ? dist : null };
+}
+
+/** Row means ignoring NAs (weights of R's `reorder.dendrogram` as `heatmap()` uses). */
+function rowMeans(m: Matrix): Float64Array {
+  const out = new Float64Array(m.nrow);
+  for (let i = 0; i < m.nrow; i++) {
+    let s = 0;
+    let c = 0;
+    for (let j = 0; j < m.ncol; j++) {
+      const v = m.values[i * m.ncol + j];
+      if (v === v) {
+        s += v;
+        c++;
+      }
+    }
+    out[i] = c > 0 ? s / c : Number.NaN;
+  }
+  return out;
+}
+
+/**
+ * Clusters the rows and columns of a (prepared) matrix as pheatmap does.
+ * Options are named as pheatmap's arguments (ClusterOptions); long phases
+ * report through ctx.logger.progress and stop on ctx.signal.
+ */
+export async function clusterMatrix(
+  m: Matrix,
+  given: Partial<ClusterOptions> = {},
+  ctx: ClusterContext = {},
+): Promise<ClusterResult> {
+  const options = normalizeClusterOptions(given);
+  let matrix = m;
+  let km: KmeansResult | undefined;
+  if (options.kmeansRows !== null) {
+    km = kmeans(m, options.kmeansRows, {
+      seed: options.kmeansSeed,
+      starts: options.kmeansStarts,
+      logger: ctx.logger,
+    });
+    matrix = km.centers;
+  }
+  const wantsRowCut = options.cutreeRows !== null || options.cutreeRowsHeight !== null;
+  const wantsColCut = options.cutreeCols !== null || options.cutreeColsHeight !== null;
+  if (wantsRowCut && !options.clusterRows) throw new UsageError("--cutree-rows needs clustered rows");
+  if (wantsColCut && !options.clusterCols) throw new UsageError("--cutree-cols needs clustered columns");
+
+  let rows: AxisResult | null = null;
+  if (options.clusterRows) {
+    if (matrix.nrow < 2) ctx.logger?.warn(`only ${matrix.nrow} row: rows are not clustered`);
+    else {
+      rows = (
+        await clusterAxis(
+          matrix,
+          "rows",
+          options.clusteringDistanceRows,
+          options.clusteringMethodRows,
+          options,
+          { k: options.cutreeRows, h: options.cutreeRowsHeight },
+          ctx,
+        )
+      ).result;
+    }
+  }
+  let cols: AxisResult | null = null;
+  if (options.clusterCols) {
+    if (matrix.ncol < 2) ctx.logger?.warn(`only ${matrix.ncol} column: columns are not clustered`);
+    else {
+      // pheatmap clusters the columns of the matrix reordered by the row tree.
+      const reordered = rows
+        ? selectRows(
+            matrix,
+            Array.from(rows.tree.order, (o) => o - 1),
+          )
+        : matrix;
+      cols = (
+        await clusterAxis(
+          transpose(reordered),
+          "columns",
+          options.clusteringDistanceCols,
+          options.clusteringMethodCols,
+          options,
+          { k: options.cutreeCols, h: options.cutreeColsHeight },
+          ctx,
+        )
+      ).result;
+    }
+  }
+  return { matrix, rows, cols, ...(km ? { kmeans: km } : {}) };
+}
