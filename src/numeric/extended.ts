@@ -49,6 +49,48 @@ function pow2(e: number): number {
   return bits[0];
 }
 
+const qbits = new Float64Array(1);
+const qwords = new Uint32Array(qbits.buffer);
+
+/**
+ * Rounds the exact value s + e, where s = RN53(s + e) and |e| ≤ ulp(s)/2
+ * (the output of Two-Sum or Two-Product), to a 64-bit significand.
+ * Returns false, leaving out untouched, in the rare case it cannot decide
+ * cheaply (a power-of-two s pulled into the binade below).
+ */
+function round2(s: number, e: number, out: Float64Array): boolean {
+  if (e === 0) {
+    out[0] = s;
+    out[1] = 0;
+    return true;
+  }
+  bits[0] = s;
+  const hw = words[1];
+  if ((hw & 0xfffff) === 0 && words[0] === 0) return false;
+  const biased = (hw >>> 20) & 0x7ff;
+  if (biased < 64) return false; // near the subnormal range: leave it to the general path
+  qwords[0] = 0;
+  qwords[1] = (biased - 63) << 20; // q = 2^(E − 63)
+  const q = qbits[0];
+  const t = e / q;
+  let k = Math.round(t);
+  if (k - t === 0.5 && k % 2 !== 0) k -= 1; // ties to even (Math.round rounds halves up)
+  const add = k * q;
+  const hi = s + add;
+  out[0] = hi;
+  out[1] = add - (hi - s);
+  return true;
+}
+
+/** Two-Sum: the exact a + b as (sum, error) in ts[0], ts[1]. */
+const ts = new Float64Array(2);
+function twoSum(a: number, b: number): void {
+  const s = a + b;
+  const bv = s - a;
+  ts[0] = s;
+  ts[1] = a - (s - bv) + (b - bv);
+}
+
 /**
  * Scratch space for one expansion. Components are kept in increasing
  * order of magnitude, non-overlapping, zeros eliminated.
@@ -159,6 +201,67 @@ const ex = new Expansion();
 const rest = new Expansion();
 const tmp = new Float64Array(2);
 
+/**
+ * Fast path of a + b + c (a, b doubles, c small): exact when the partial
+ * errors combine without loss; false to ask for the general path.
+ */
+function addThree(a: number, b: number, c: number, out: Float64Array): boolean {
+  twoSum(a, b);
+  const s = ts[0];
+  const e = ts[1];
+  if (c === 0) return round2(s, e, out);
+  twoSum(e, c);
+  if (ts[1] !== 0) return false;
+  twoSum(s, ts[0]);
+  return round2(ts[0], ts[1], out);
+}
+
+/**
+ * Filtered product: the exact xh·yh by Two-Product plus the small cross
+ * terms in double (error ≤ 2^−100 of the product); decides the rounding
+ * unless the remainder lies within 2^−30 ulp64 of a midpoint, where it asks
+ * for the exact general path.
+ */
+function mulFiltered(xh: number, xl: number, yh: number, yl: number, out: Float64Array): boolean {
+  const p = xh * yh;
+  let t = SPLITTER * xh;
+  const ah = t - (t - xh);
+  const al = xh - ah;
+  t = SPLITTER * yh;
+  const bh = t - (t - yh);
+  const bl = yh - bh;
+  const e = al * bl - (p - ah * bh - al * bh - ah * bl);
+  if (xl === 0 && yl === 0) return round2(p, e, out);
+  const c1 = xh * yl;
+  const c2 = xl * yh;
+  const cross = c1 + c2 + xl * yl;
+  const low = e + cross;
+  twoSum(p, low);
+  return roundFiltered(ts[0], ts[1], 2 ** -50 * (Math.abs(c1) + Math.abs(c2) + Math.abs(low)), out);
+}
+
+/**
+ * Rounds s + r to 64 bits when r is only approximate, with absolute error
+ * at most err: decides when err is below 2^−32 ulp64 and r is not within
+ * 2^−30 ulp64 of a rounding midpoint (s not a power of two); otherwise
+ * returns false to ask for the exact general path.
+ */
+function roundFiltered(s: number, r: number, err: number, out: Float64Array): boolean {
+  bits[0] = s;
+  const hw = words[1];
+  if ((hw & 0xfffff) === 0 && words[0] === 0) return false;
+  const biased = (hw >>> 20) & 0x7ff;
+  if (biased < 64) return false;
+  qwords[0] = 0;
+  qwords[1] = (biased - 63) << 20;
+  const q = qbits[0];
+  if (err > q * 2 ** -32) return false;
+  const u = r / q;
+  const frac = u - Math.floor(u);
+  if (Math.abs(frac - 0.5) < 2 ** -30) return false;
+  return round2(s, r, out);
+}
+
 /** out = (long double) a + b, for doubles a, b. */
 export function ldAddDoubles(a: number, b: number, out: Float64Array): void {
   ex.clear().add(a).add(b).round64(out, rest);
@@ -166,21 +269,33 @@ export function ldAddDoubles(a: number, b: number, out: Float64Array): void {
 
 /** out = x + y for long doubles x = (xh, xl), y = (yh, yl). */
 export function ldAdd(xh: number, xl: number, yh: number, yl: number, out: Float64Array): void {
+  if (xl === 0 && addThree(xh, yh, yl, out)) return;
+  if (yl === 0 && addThree(xh, yh, xl, out)) return;
+  // Filtered: exact xh + yh, the small parts added in double (error ≤ 2^−104 of the sum).
+  twoSum(xh, yh);
+  const s = ts[0];
+  const small = xl + yl;
+  const low = ts[1] + small;
+  twoSum(s, low);
+  if (roundFiltered(ts[0], ts[1], 2 ** -51 * (Math.abs(small) + Math.abs(low)), out)) return;
   ex.clear().add(xl).add(yl).add(xh).add(yh).round64(out, rest);
 }
 
 /** out = x + b for a long double x = (xh, xl) and a double b (`sum += b` with `LDOUBLE sum`). */
 export function ldAddDouble(xh: number, xl: number, b: number, out: Float64Array): void {
+  if (addThree(xh, b, xl, out)) return;
   ex.clear().add(xl).add(xh).add(b).round64(out, rest);
 }
 
 /** out = a − y for a double a and a long double y = (yh, yl). */
 export function ldSubFromDouble(a: number, yh: number, yl: number, out: Float64Array): void {
+  if (addThree(a, -yh, -yl, out)) return;
   ex.clear().add(-yl).add(-yh).add(a).round64(out, rest);
 }
 
 /** out = x × y for long doubles x, y. */
 export function ldMul(xh: number, xl: number, yh: number, yl: number, out: Float64Array): void {
+  if (mulFiltered(xh, xl, yh, yl, out)) return;
   ex.clear().addProduct(xl, yl).addProduct(xh, yl).addProduct(xl, yh).addProduct(xh, yh).round64(out, rest);
 }
 
