@@ -1,0 +1,88 @@
+/**
+ * Z-scores of rows or columns, as pheatmap's `scale = "row"` / `"column"`.
+ */
+import { DataError, listSome } from "../errors.js";
+import type { Logger } from "../log.js";
+import { type Matrix, selectRows, transpose } from "../matrix.js";
+import { centerLongDouble, crossProductLongDouble, rMean } from "../numeric/rstats.js";
+import type { Scale } from "../options.js";
+import { assertFinite } from "./check.js";
+import { presentValues } from "./filter.js";
+
+/**
+ * Scales rows (or columns) to z-scores, as pheatmap's `scale_rows`:
+ * `(x - apply(x, 1, mean, na.rm = TRUE)) / apply(x, 1, sd, na.rm = TRUE)`,
+ * with R's mean and var (long double accumulation, n − 1 denominator) and the
+ * elementwise `(x - m) / s` in double, so the values equal R's bit for bit.
+ * `"column"` does the same on the transposed matrix (pheatmap's
+ * `t(scale_rows(t(x)))`); `"none"` returns `m` unchanged.
+ *
+ * A constant row (sd 0, or sd NaN when it has fewer than 2 values) cannot be
+ * scaled — pheatmap makes it NaN and then fails. Here it is dropped with a
+ * warning (how many, the first few; a DataError when all are constant), or
+ * with `keepConstant` kept at 0 (missing values stay missing).
+ * Throws a DataError on an infinite value ({@link assertFinite}).
+ * Complexity O(nrow × ncol).
+ */
+export function scaleMatrix(
+  m: Matrix,
+  scale: Scale,
+  options: { keepConstant: boolean },
+  logger?: Logger,
+): Matrix {
+  if (scale === "none") return m;
+  assertFinite(m, "scaling");
+  if (scale === "row") return scaleRows(m, options.keepConstant, "row", logger);
+  return transpose(scaleRows(transpose(m), options.keepConstant, "column", logger));
+}
+
+/** Scales the rows of `m`; `axis` names what the rows are in messages. */
+function scaleRows(m: Matrix, keepConstant: boolean, axis: string, logger?: Logger): Matrix {
+  const values = new Float64Array(m.values.length);
+  const buf = new Float64Array(m.ncol);
+  const centered = new Float64Array(2 * m.ncol);
+  const constant: number[] = [];
+  for (let i = 0; i < m.nrow; i++) {
+    const n = presentValues(m, i, buf);
+    const present = buf.subarray(0, n);
+    const mean = rMean(present);
+    const sd = Math.sqrt(rVarGivenMean(present, mean, centered)); // R's sd(): sqrt(var(x))
+    const base = i * m.ncol;
+    if (!(sd > 0)) {
+      constant.push(i);
+      for (let j = 0; j < m.ncol; j++) values[base + j] = Number.isNaN(m.values[base + j]) ? Number.NaN : 0;
+      continue;
+    }
+    for (let j = 0; j < m.ncol; j++) values[base + j] = (m.values[base + j] - mean) / sd;
+  }
+  const scaled = { ...m, values };
+  if (constant.length === 0 || keepConstant) return scaled;
+  const names = constant.map((i) => m.rowNames[i]);
+  const one = constant.length === 1;
+  const these = `${constant.length} constant ${axis}${one ? "" : "s"}`;
+  if (constant.length === m.nrow) {
+    throw new DataError(
+      `scale ${axis}: every ${axis} is constant (sd 0 or fewer than 2 values), nothing can be scaled: ` +
+        `${listSome(names)} (keepConstant keeps them at 0)`,
+    );
+  }
+  logger?.warn(
+    `scale ${axis}: ${these} (sd 0 or fewer than 2 values) cannot be scaled and ` +
+      `${one ? "was" : "were"} dropped: ${listSome(names)} (keepConstant keeps them at 0)`,
+  );
+  const isConstant = new Set(constant);
+  const keep = Array.from({ length: m.nrow }, (_, i) => i).filter((i) => !isConstant.has(i));
+  return selectRows(scaled, keep);
+}
+
+/**
+ * R's `var(x)` when its mean `m = rMean(x)` is known: the same steps as
+ * rVar (long double Σ(x − m)² / (n − 1)) without computing the mean again.
+ * NaN for fewer than 2 values. `centered` is scratch space of length ≥ 2n.
+ */
+function rVarGivenMean(x: Float64Array, m: number, centered: Float64Array): number {
+  const n = x.length;
+  if (n < 2) return Number.NaN;
+  centerLongDouble(x, m, centered);
+  return crossProductLongDouble(centered, 0, centered, 0, n, n - 1);
+}
