@@ -25,6 +25,8 @@ export interface Matrix {
   readonly values: Float64Array;
   readonly rowNames: readonly string[];
   readonly colNames: readonly string[];
+  /** The first header cell as read (e.g. `gene`, GCT's `Name`), written back by formatMatrixTsv. */
+  readonly rowHeader?: string;
   /** Row annotation (gene sheet, GCT row metadata), aligned with rowNames. */
   readonly rowAnnotation?: Annotation;
   /** Column annotation (sample sheet, GCT column metadata), aligned with colNames. */

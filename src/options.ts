@@ -284,7 +284,7 @@ export const OPTION_SPECS: readonly OptionSpec[] = [
 
 /** The kebab-case CLI spelling of an option name: `clusteringDistanceRows` → `clustering-distance-rows`. */
 export function flagName(name: string): string {
-  return name.replace(/[A-Z0-9]+/g, (m) => `-${m.toLowerCase()}`);
+  return name.replace(/[A-Z]+/g, (m) => `-${m.toLowerCase()}`);
 }
 
 function checkValue(spec: OptionSpec, value: unknown): unknown {

@@ -105,8 +105,7 @@ export interface FlagExtra {
 }
 
 export const FLAG_EXTRAS: Readonly<Record<string, FlagExtra>> = {
-  // flagName("log2") gives "log-2"; the documented flag is --log2.
-  log2: { flag: "log2", placeholder: "[pseudocount]", alone: 1 },
+  log2: { placeholder: "[pseudocount]", alone: 1 },
   rows: { placeholder: "<file|list>" },
   annotationCol: { placeholder: "<file>" },
   annotationRow: { placeholder: "<file>" },

@@ -1,0 +1,51 @@
+/**
+ * Newick text of a tree: `((A:0.1,B:0.1):0.2,C:0.3);`.
+ *
+ * - Leaves have height 0; the branch above a node is height(parent) − height(node),
+ *   so the root-to-leaf path lengths add up to the merge heights (R's `ape`
+ *   package halves them instead in `as.phylo.hclust`; with ours, the distance
+ *   between two leaves along the tree is twice their cophenetic height).
+ *   Centroid and median trees may have inversions: their branch lengths can be negative.
+ * - Children are written in drawn order (`tree.order`), left first.
+ * - A label is written bare when it only has characters that Newick allows
+ *   bare; otherwise — blanks, `()[]':;,`, underscores (which a strict reader
+ *   turns into blanks), control characters, or an empty label — it is put in
+ *   single quotes, with `'` doubled.
+ * - Lengths are JavaScript's shortest round-trip form of the double (`0.1`,
+ *   `1.5e-7`), which reads back to the same number.
+ */
+import { orientMerge } from "../cluster/leaf-order.js";
+import type { Tree } from "../cluster/tree.js";
+
+/** The tree in Newick format, ending with `;` (no line break). */
+export function formatNewick(tree: Tree): string {
+  const n = tree.labels.length;
+  if (n === 0) return ";";
+  if (n === 1) return `${newickLabel(tree.labels[0])};`;
+  const merge = orientMerge(tree);
+  const text: string[] = []; // the text of each cluster, built bottom-up
+  const heightOf = (entry: number): number => (entry < 0 ? 0 : tree.height[entry - 1]);
+  const part = (entry: number, parentHeight: number): string => {
+    const body = entry < 0 ? newickLabel(tree.labels[-entry - 1]) : text[entry - 1];
+    return `${body}:${formatLength(parentHeight - heightOf(entry))}`;
+  };
+  for (let s = 0; s < n - 1; s++) {
+    const h = tree.height[s];
+    text.push(`(${part(merge[2 * s], h)},${part(merge[2 * s + 1], h)})`);
+  }
+  return `${text[n - 2]};`;
+}
+
+/** Characters that force quoting: blanks and controls, Newick punctuation, and `_`. */
+const NEEDS_QUOTES = /[\s()[\]':;,_\p{Cc}]/u;
+
+/** A label, bare or in single quotes with `'` doubled (Newick's quoting rule). */
+export function newickLabel(label: string): string {
+  if (label.length > 0 && !NEEDS_QUOTES.test(label)) return label;
+  return `'${label.replaceAll("'", "''")}'`;
+}
+
+/** A branch length: the shortest text that reads back to the same double; `-0` is written `0`. */
+function formatLength(x: number): string {
+  return Object.is(x, -0) ? "0" : String(x);
+}
