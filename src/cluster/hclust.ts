@@ -64,7 +64,6 @@ export function hclust(
   // rowBase[i] + j is the index of the pair (i, j), i < j.
   const rowBase = new Float64Array(n);
   for (let i = 0; i < n; i++) rowBase[i] = i * n - (i * (i + 1)) / 2 - i - 1;
-  const at = (i: number, j: number): number => (i < j ? rowBase[i] + j : rowBase[j] + i);
 
   const size = new Float64Array(n).fill(1);
   const alive = new Uint8Array(n).fill(1);
@@ -141,23 +140,45 @@ export function hclust(
     const mj = size[j2];
     let smin = Number.POSITIVE_INFINITY;
     let sjj = -1;
-    for (let a = 0; a < nActive; a++) {
+    // The active list is sorted: k < i2 at [0, pi), i2 < k < j2 at (pi, pos),
+    // k > j2 at [pos, nActive) (pos = where j2 was). Three loops, so that
+    // each knows where its two distances lie (column or row of the triangle).
+    let pi = pos - 1;
+    while (active[pi] !== i2) pi--;
+    const rowI = rowBase[i2];
+    const rowJ = rowBase[j2];
+    for (let a = 0; a < pi; a++) {
+      // k < i2 < j2: both distances in row k
       const k = active[a];
-      if (k === i2) continue;
-      const ik = at(i2, k);
-      const dnew = update(diss[ik], diss[at(j2, k)], dij, mi, mj, size[k]);
+      const ik = rowBase[k] + i2;
+      const dnew = update(diss[ik], diss[rowBase[k] + j2], dij, mi, mj, size[k]);
       diss[ik] = dnew;
-      if (i2 < k) {
-        if (dnew < smin) {
-          smin = dnew;
-          sjj = k;
-        }
-      } else if (dnew < disnn[k]) {
+      if (dnew < disnn[k]) {
         // d(k, i2) is now the unique least of row k (DISNN is always the row's
         // least value), so a rescan would find i2: mark k as settled.
         disnn[k] = dnew;
         nn[k] = i2;
         settled[k] = step + 1;
+      }
+    }
+    for (let a = pi + 1; a < pos; a++) {
+      // i2 < k < j2: d(i2, k) in row i2, d(k, j2) in row k
+      const k = active[a];
+      const dnew = update(diss[rowI + k], diss[rowBase[k] + j2], dij, mi, mj, size[k]);
+      diss[rowI + k] = dnew;
+      if (dnew < smin) {
+        smin = dnew;
+        sjj = k;
+      }
+    }
+    for (let a = pos; a < nActive; a++) {
+      // k > j2: both in rows i2 and j2
+      const k = active[a];
+      const dnew = update(diss[rowI + k], diss[rowJ + k], dij, mi, mj, size[k]);
+      diss[rowI + k] = dnew;
+      if (dnew < smin) {
+        smin = dnew;
+        sjj = k;
       }
     }
     size[i2] = mi + mj;
