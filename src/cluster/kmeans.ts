@@ -84,7 +84,9 @@ export function kmeans(m: Matrix, k: number, options: KmeansOptions): KmeansResu
 
 function checkKmeans(m: Matrix, k: number, options: KmeansOptions): void {
   if (!Number.isInteger(k) || k < 1 || k > m.nrow) {
-    throw new UsageError(`invalid k-means k: ${k} (expected an integer between 1 and ${m.nrow}, the number of rows)`);
+    throw new UsageError(
+      `invalid k-means k: ${k} (expected an integer between 1 and ${m.nrow}, the number of rows)`,
+    );
   }
   if (!Number.isInteger(options.starts) || options.starts < 1) {
     throw new UsageError(`invalid k-means starts: ${options.starts} (expected an integer ≥ 1)`);
@@ -132,7 +134,12 @@ export function kmeansStart(m: Matrix, k: number, random: RandomSource, maxIter:
     clusterMeans(m, cluster, k, centers, size);
     converged = !hartiganSweep(m, cluster, k, centers, size);
   }
-  return { cluster, totWithinss: withinSums(m, cluster, k).reduce((a, b) => a + b, 0), iterations, converged };
+  return {
+    cluster,
+    totWithinss: withinSums(m, cluster, k).reduce((a, b) => a + b, 0),
+    iterations,
+    converged,
+  };
 }
 
 /** k-means++: k distinct rows as starting centers (k × p, row-major). */
@@ -240,7 +247,8 @@ function withinSums(m: Matrix, cluster: Int32Array, k: number): Float64Array {
   const size = new Int32Array(k);
   clusterMeans(m, cluster, k, centers, size);
   const withinss = new Float64Array(k);
-  for (let i = 0; i < m.nrow; i++) withinss[cluster[i]] += squaredDistance(m.values, i, centers, cluster[i], p);
+  for (let i = 0; i < m.nrow; i++)
+    withinss[cluster[i]] += squaredDistance(m.values, i, centers, cluster[i], p);
   return withinss;
 }
 

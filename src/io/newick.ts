@@ -7,10 +7,13 @@
  *   between two leaves along the tree is twice their cophenetic height).
  *   Centroid and median trees may have inversions: their branch lengths can be negative.
  * - Children are written in drawn order (`tree.order`), left first.
- * - A label is written bare when it only has characters that Newick allows
- *   bare; otherwise — blanks, `()[]':;,`, underscores (which a strict reader
- *   turns into blanks), control characters, or an empty label — it is put in
- *   single quotes, with `'` doubled.
+ * - A label is written bare unless it holds blanks, `()[]':;,`, control
+ *   characters or nothing; then it is put in single quotes with `'` doubled,
+ *   as the Newick standard says. Underscores are written bare: the standard
+ *   reads a bare `_` as a blank, but the readers people use (R's ape,
+ *   Biopython, ETE) keep it, and quoting every `Dex_1` or `1000_at` would
+ *   leave the quotes in ape's tip labels (ape 5.7 keeps the quotes of quoted
+ *   labels and cannot read a doubled `''`).
  * - Lengths are JavaScript's shortest round-trip form of the double (`0.1`,
  *   `1.5e-7`), which reads back to the same number.
  */
@@ -36,8 +39,8 @@ export function formatNewick(tree: Tree): string {
   return `${text[n - 2]};`;
 }
 
-/** Characters that force quoting: blanks and controls, Newick punctuation, and `_`. */
-const NEEDS_QUOTES = /[\s()[\]':;,_\p{Cc}]/u;
+/** Characters that force quoting: blanks and controls, and Newick punctuation. */
+const NEEDS_QUOTES = /[\s()[\]':;,\p{Cc}]/u;
 
 /** A label, bare or in single quotes with `'` doubled (Newick's quoting rule). */
 export function newickLabel(label: string): string {
