@@ -30,7 +30,13 @@ import {
  * rounds correctly and JavaScript's `**` does not (1 ulp apart on 15–69 pairs per
  * data set, e.g. 5^(1/3)); it is held to CORRELATION_TOL instead.
  */
-const DIST_METHODS: ReadonlySet<Distance> = new Set(["euclidean", "maximum", "manhattan", "canberra", "binary"]);
+const DIST_METHODS: ReadonlySet<Distance> = new Set([
+  "euclidean",
+  "maximum",
+  "manhattan",
+  "canberra",
+  "binary",
+]);
 
 /**
  * correlation, spearman, kendall, cosine: R accumulates cor() in long double
