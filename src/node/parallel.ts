@@ -3,7 +3,7 @@
  * row ranges of one SharedArrayBuffer. Each pair is computed exactly as on
  * the main thread, so the result does not depend on the number of threads.
  */
-import { availableParallelism } from "node:os";
+import { availableParallelism, totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ClusterContext, DistanceBackend } from "../cluster/cluster-matrix.js";
 import { inThreadDistances } from "../cluster/cluster-matrix.js";
@@ -65,7 +65,16 @@ export function sharedAllocate(length: number): Float64Array {
   return new Float64Array(new SharedArrayBuffer(length * 8));
 }
 
-/** The cluster context for Node: worker-thread distances in shared memory. */
-export function nodeClusterContext(threads?: number): Pick<ClusterContext, "distances" | "allocate"> {
-  return { distances: nodeDistanceBackend(threads), allocate: sharedAllocate };
+/**
+ * The cluster context for Node: worker-thread distances in shared memory,
+ * and a distance matrix allowed up to 75% of the machine's memory.
+ */
+export function nodeClusterContext(
+  threads?: number,
+): Pick<ClusterContext, "distances" | "allocate" | "memoryLimit"> {
+  return {
+    distances: nodeDistanceBackend(threads),
+    allocate: sharedAllocate,
+    memoryLimit: 0.75 * totalmem(),
+  };
 }
