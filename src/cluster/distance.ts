@@ -22,6 +22,7 @@ import {
 } from "./correlation.js";
 import { type DistMatrix, pairCount, pairIndex } from "./dist-matrix.js";
 import { PAIR_METRICS } from "./metrics.js";
+import { euclideanRowsWasm, pearsonDotRowsWasm } from "./wasm/kernels.js";
 
 /** Everything needed to compute any range of rows of a distance matrix. */
 export interface DistanceJob {
@@ -89,7 +90,7 @@ export function fillDistanceRows(job: DistanceJob, i0: number, i1: number, out: 
       return;
     case "euclidean":
       if (!job.anyNA) {
-        fillEuclideanRows(job, i0, i1, out);
+        if (!euclideanRowsWasm(job, i0, i1, out)) fillEuclideanRows(job, i0, i1, out);
         return;
       }
       fillPairRows(job, i0, i1, out, PAIR_METRICS.euclidean);
@@ -162,6 +163,7 @@ function fillEuclideanRows(job: DistanceJob, i0: number, i1: number, out: Float6
  * product, recomputed exactly below `exactBelow`; pairs with NAs pairwise.
  */
 function fillPearsonRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
+  if (job.exactBelow !== Number.POSITIVE_INFINITY && fillPearsonRowsWasm(job, i0, i1, out)) return;
   const { n, p, data, exactBelow } = job;
   const rows = job.pearson!;
   const { unit, hasNA } = rows;
@@ -186,6 +188,37 @@ function fillPearsonRows(job: DistanceJob, i0: number, i1: number, out: Float64A
       out[idx] = d;
     }
   }
+}
+
+/**
+ * fillPearsonRows with the fast pairs by the WebAssembly kernel; false when
+ * it cannot run. As in the loop above, pairs whose fast distance is below
+ * `exactBelow` are recomputed exactly, pairs of constant rows too (their
+ * fast distance is NaN), and pairs of rows with NAs pairwise.
+ */
+function fillPearsonRowsWasm(job: DistanceJob, i0: number, i1: number, out: Float64Array): boolean {
+  const { n, p, data, exactBelow } = job;
+  const rows = job.pearson!;
+  const { hasNA, sd } = rows;
+  const pairwise = job.metric === "spearman" ? spearmanPairwise : pearsonPairwiseExact;
+  const special = (i: number) => hasNA[i] === 1 || sd[i] === 0;
+  const exact = (i: number, j: number) =>
+    hasNA[i] || hasNA[j] ? pairwise(data, i * p, j * p, p) : pearsonDistanceExact(rows, i, j);
+  const ok = pearsonDotRowsWasm(job, i0, i1, out, exactBelow, (i, j, idx) => {
+    if (!special(i) && !special(j)) out[idx] = exact(i, j);
+  });
+  if (!ok) return false;
+  const specials: number[] = [];
+  for (let j = 0; j < n; j++) if (special(j)) specials.push(j);
+  if (specials.length === 0) return true;
+  for (let i = i0; i < i1; i++) {
+    if (special(i)) {
+      for (let j = i + 1; j < n; j++) out[pairIndex(n, i, j)] = exact(i, j);
+    } else {
+      for (const j of specials) if (j > i) out[pairIndex(n, i, j)] = exact(i, j);
+    }
+  }
+  return true;
 }
 
 /**
