@@ -14,8 +14,13 @@ import { type Matrix, selectRows, transpose } from "../matrix.js";
 import { type ClusterOptions, type Distance, type Method, normalizeClusterOptions } from "../options.js";
 import { cutree } from "./cutree.js";
 import { type DistMatrix, pairCount } from "./dist-matrix.js";
-import { checkDistances, type DistanceJob, fillDistanceRows, prepareDistanceJob } from "./distance.js";
-import { hclust } from "./hclust.js";
+import {
+  type DistanceJob,
+  fillDistanceRows,
+  prepareDistanceJob,
+  undefinedDistanceError,
+} from "./distance.js";
+import { hclust, NonFiniteDistanceError } from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import type { Tree } from "./tree.js";
@@ -110,13 +115,19 @@ async function clusterAxis(
     ctx.signal,
   );
   const dist: DistMatrix = { n, values };
-  checkDistances(dist, m.rowNames, distance);
   const keep = options.leafOrder === "optimal";
-  let tree = hclust(dist, method, m.rowNames, distance, {
-    inPlace: !keep,
-    signal: ctx.signal,
-    progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
-  });
+  let tree: Tree;
+  try {
+    tree = hclust(dist, method, m.rowNames, distance, {
+      inPlace: !keep,
+      signal: ctx.signal,
+      progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
+    });
+  } catch (e) {
+    // say why the distance is undefined (constant row, no common columns)
+    if (e instanceof NonFiniteDistanceError) throw undefinedDistanceError(m.rowNames, e.i, e.j, distance);
+    throw e;
+  }
   if (options.leafOrder === "optimal") tree = optimalLeafOrder(tree, dist);
   if (options.leafOrder === "mean") tree = reorderByWeights(tree, rowMeans(m));
   let clusters: Int32Array | null = null;

@@ -263,13 +263,22 @@ export function checkDistances(d: DistMatrix, names: readonly string[], metric: 
     if (values[idx] === values[idx]) continue;
     let i = 0;
     while (pairIndex(n, i, n - 1) < idx) i++;
-    const j = idx - pairIndex(n, i, i + 1) + i + 1;
-    const correlation = metric === "correlation" || metric === "spearman" || metric === "kendall";
-    const why = correlation
-      ? "one of them is constant or they share fewer than 2 non-missing columns; drop constant rows (scaling drops them) or use another distance"
-      : "they share no non-missing column";
-    throw new DataError(
-      `the ${metric} distance between ${JSON.stringify(names[i])} and ${JSON.stringify(names[j])} is undefined: ${why}`,
-    );
+    throw undefinedDistanceError(names, i, idx - pairIndex(n, i, i + 1) + i + 1, metric);
   }
+}
+
+/** The error for an undefined distance between rows i and j, saying why it can be undefined. */
+export function undefinedDistanceError(
+  names: readonly string[],
+  i: number,
+  j: number,
+  metric: Distance,
+): DataError {
+  const correlation = metric === "correlation" || metric === "spearman" || metric === "kendall";
+  const why = correlation
+    ? "one of them is constant or they share fewer than 2 non-missing columns; drop constant rows (scaling drops them) or use another distance"
+    : "they share no non-missing column";
+  return new DataError(
+    `the ${metric} distance between ${JSON.stringify(names[i])} and ${JSON.stringify(names[j])} is undefined: ${why}`,
+  );
 }

@@ -22,11 +22,25 @@
  * Reference: Murtagh, F. (1985) "Multidimensional Clustering Algorithms",
  * COMPSTAT Lectures 4; R's `?hclust`.
  */
-import { CancelledError, UsageError } from "../errors.js";
+import { CancelledError, DataError, UsageError } from "../errors.js";
 import type { Distance, Method } from "../options.js";
 import type { DistMatrix } from "./dist-matrix.js";
 import { hclustOrder, type Tree } from "./tree.js";
 import { UPDATES } from "./updates.js";
+
+/** A distance that is NaN or infinite; `i`, `j` are the 0-based observations. */
+export class NonFiniteDistanceError extends DataError {
+  readonly i: number;
+  readonly j: number;
+  constructor(labels: readonly string[], i: number, j: number, value: number) {
+    super(
+      `the distance between ${JSON.stringify(labels[i])} and ${JSON.stringify(labels[j])} is ${value} ` +
+        "(expected a finite number): hclust cannot use it",
+    );
+    this.i = i;
+    this.j = j;
+  }
+}
 
 export interface HclustOptions {
   /** Overwrite the distances instead of copying them (saves n(n−1)/2 doubles). */
@@ -53,13 +67,7 @@ export function hclust(
   const update = UPDATES[method];
   if (!update) throw new UsageError(`invalid clusteringMethod: ${method}`);
   const diss = options.inPlace ? d.values : d.values.slice();
-  for (let k = 0; k < diss.length; k++) {
-    if (!Number.isFinite(diss[k])) {
-      throw new UsageError("hclust: distances must be finite (NA/NaN/Inf found)");
-    }
-  }
   const squared = method === "ward.D2";
-  if (squared) for (let k = 0; k < diss.length; k++) diss[k] *= diss[k];
 
   // rowBase[i] + j is the index of the pair (i, j), i < j.
   const rowBase = new Float64Array(n);
@@ -99,7 +107,27 @@ export function hclust(
     nn[i] = jm;
     disnn[i] = dmin;
   };
-  for (let i = 0; i < n - 1; i++) findNN(i);
+  // One pass over the matrix: check that every distance is finite, square
+  // them for ward.D2, and find each row's first nearest neighbour.
+  for (let i = 0; i < n - 1; i++) {
+    const base = rowBase[i];
+    let dmin = Number.POSITIVE_INFINITY;
+    let jm = -1;
+    for (let j = i + 1; j < n; j++) {
+      let v = diss[base + j];
+      if (v - v !== 0) throw new NonFiniteDistanceError(labels, i, j, v);
+      if (squared) {
+        v *= v;
+        diss[base + j] = v;
+      }
+      if (v < dmin) {
+        dmin = v;
+        jm = j;
+      }
+    }
+    nn[i] = jm;
+    disnn[i] = dmin;
+  }
 
   const ia = new Int32Array(n - 1);
   const ib = new Int32Array(n - 1);
