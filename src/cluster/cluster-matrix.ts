@@ -20,7 +20,7 @@ import {
   prepareDistanceJob,
   undefinedDistanceError,
 } from "./distance.js";
-import { hclust, NonFiniteDistanceError } from "./hclust.js";
+import { type HclustOptions, hclust, NonFiniteDistanceError } from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import type { Tree } from "./tree.js";
@@ -59,6 +59,8 @@ export interface ClusterContext {
   allocate?: (length: number) => Float64Array;
   /** Largest distance matrix allowed, in bytes (default 16 GB). */
   memoryLimit?: number;
+  /** Options for hclust that spread its updates over threads (node/parallel-hclust.ts); close() after. */
+  hclust?: (method: Method) => Pick<HclustOptions, "updateAll" | "allocate"> & { close(): void };
 }
 
 /** The in-thread backend: fills rows in chunks, reporting progress and honouring cancellation. */
@@ -117,16 +119,20 @@ async function clusterAxis(
   const dist: DistMatrix = { n, values };
   const keep = options.leafOrder === "optimal";
   let tree: Tree;
+  const threads = keep ? undefined : ctx.hclust?.(method);
   try {
     tree = hclust(dist, method, m.rowNames, distance, {
       inPlace: !keep,
       signal: ctx.signal,
       progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
+      ...(threads ? { updateAll: threads.updateAll, allocate: threads.allocate } : {}),
     });
   } catch (e) {
     // say why the distance is undefined (constant row, no common columns)
     if (e instanceof NonFiniteDistanceError) throw undefinedDistanceError(m.rowNames, e.i, e.j, distance);
     throw e;
+  } finally {
+    threads?.close();
   }
   if (options.leafOrder === "optimal") tree = optimalLeafOrder(tree, dist);
   if (options.leafOrder === "mean") tree = reorderByWeights(tree, rowMeans(m));

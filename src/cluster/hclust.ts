@@ -26,7 +26,7 @@ import { CancelledError, DataError, UsageError } from "../errors.js";
 import type { Distance, Method } from "../options.js";
 import type { DistMatrix } from "./dist-matrix.js";
 import { hclustOrder, type Tree } from "./tree.js";
-import { UPDATES } from "./updates.js";
+import { UPDATES, type Update } from "./updates.js";
 
 /** A distance that is NaN or infinite; `i`, `j` are the 0-based observations. */
 export class NonFiniteDistanceError extends DataError {
@@ -48,7 +48,112 @@ export interface HclustOptions {
   /** Called now and then with (merges done, merges in all). */
   progress?: (done: number, total: number) => void;
   signal?: AbortSignal;
+  /**
+   * Runs a step's Lance–Williams updates (default: updateRange over every
+   * active position on this thread). A parallel driver splits the positions
+   * between threads that share the state's memory (node/parallel-hclust.ts).
+   */
+  updateAll?: (state: HclustState, m: StepMerge, out: Float64Array) => void;
+  /** Allocates the state's arrays (a parallel driver puts them in shared memory). */
+  allocate?: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) => T;
 }
+
+/**
+ * The working state of R's procedure, as plain typed arrays so that it can
+ * live in shared memory. The pair (i, j), i < j, is at `rowBase[i] + j`.
+ */
+export interface HclustState {
+  readonly n: number;
+  readonly diss: Float64Array;
+  readonly rowBase: Float64Array;
+  /** Cluster sizes, by the index of the observation that carries the cluster. */
+  readonly size: Float64Array;
+  /** Active observations in increasing order (scans must run in index order); nActive in meta[0]. */
+  readonly active: Int32Array;
+  readonly nn: Int32Array;
+  readonly disnn: Float64Array;
+  /** Step (1-based) at which row k's NN became the survivor by strict improvement. */
+  readonly settled: Int32Array;
+}
+
+/** What one step merges, and where i2 and j2 sat in the active list. */
+export interface StepMerge {
+  step: number;
+  i2: number;
+  j2: number;
+  dij: number;
+  mi: number;
+  mj: number;
+  /** position of i2 in the active list (after j2's removal) */
+  pi: number;
+  /** position where j2 was (the first k > j2 is there now) */
+  pos: number;
+  nActive: number;
+}
+
+/**
+ * Step 2 for the active positions [a0, a1): d(i2, k) ← Lance–Williams
+ * update, NN(k) ← i2 for k < i2 on strict improvement, and the first strict
+ * minimum over k > i2 in out[0] (distance) and out[1] (k, −1 if none).
+ * The active list is sorted: k < i2 at [0, pi), i2 < k < j2 at (pi, pos),
+ * k > j2 at [pos, nActive); three loops, so that each knows where its two
+ * distances lie (a row or a column of the triangle).
+ */
+export function updateRange(
+  st: HclustState,
+  update: Update,
+  m: StepMerge,
+  a0: number,
+  a1: number,
+  out: Float64Array,
+): void {
+  const { diss, rowBase, size, active, nn, disnn, settled } = st;
+  const { step, i2, j2, dij, mi, mj, pi, pos } = m;
+  const rowI = rowBase[i2];
+  const rowJ = rowBase[j2];
+  let smin = Number.POSITIVE_INFINITY;
+  let sjj = -1;
+  for (let a = a0, end = Math.min(a1, pi); a < end; a++) {
+    // k < i2 < j2: both distances in row k
+    const k = active[a];
+    const ik = rowBase[k] + i2;
+    const dnew = update(diss[ik], diss[rowBase[k] + j2], dij, mi, mj, size[k]);
+    diss[ik] = dnew;
+    if (dnew < disnn[k]) {
+      // d(k, i2) is now the unique least of row k (DISNN is always the row's
+      // least value), so a rescan would find i2: mark k as settled.
+      disnn[k] = dnew;
+      nn[k] = i2;
+      settled[k] = step + 1;
+    }
+  }
+  for (let a = Math.max(a0, pi + 1), end = Math.min(a1, pos); a < end; a++) {
+    // i2 < k < j2: d(i2, k) in row i2, d(k, j2) in row k
+    const k = active[a];
+    const dnew = update(diss[rowI + k], diss[rowBase[k] + j2], dij, mi, mj, size[k]);
+    diss[rowI + k] = dnew;
+    if (dnew < smin) {
+      smin = dnew;
+      sjj = k;
+    }
+  }
+  for (let a = Math.max(a0, pos); a < a1; a++) {
+    // k > j2: both in rows i2 and j2
+    const k = active[a];
+    const dnew = update(diss[rowI + k], diss[rowJ + k], dij, mi, mj, size[k]);
+    diss[rowI + k] = dnew;
+    if (dnew < smin) {
+      smin = dnew;
+      sjj = k;
+    }
+  }
+  out[0] = smin;
+  out[1] = sjj;
+}
+
+/** The default: every active position on this thread. */
+const updateAllHere = (update: Update) => (st: HclustState, m: StepMerge, out: Float64Array) =>
+  updateRange(st, update, m, 0, m.nActive, out);
 
 /**
  * Clusters n observations from their condensed distances with one of R's
@@ -66,23 +171,26 @@ export function hclust(
   if (n < 2) throw new UsageError(`hclust: must have n >= 2 objects to cluster (found ${n})`);
   const update = UPDATES[method];
   if (!update) throw new UsageError(`invalid clusteringMethod: ${method}`);
-  const diss = options.inPlace ? d.values : d.values.slice();
   const squared = method === "ward.D2";
-
-  // rowBase[i] + j is the index of the pair (i, j), i < j.
+  const alloc =
+    options.allocate ??
+    (<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
+      (kind === "f64" ? new Float64Array(length) : new Int32Array(length)) as T);
   const rowBase = new Float64Array(n);
   for (let i = 0; i < n; i++) rowBase[i] = i * n - (i * (i + 1)) / 2 - i - 1;
-
-  const size = new Float64Array(n).fill(1);
-  const alive = new Uint8Array(n).fill(1);
-  // Active observations in increasing order (scans must run in index order).
-  // (alive[] mirrors membership for O(1) tests.)
-  const active = new Int32Array(n);
+  const st: HclustState = {
+    n,
+    diss: options.inPlace ? d.values : d.values.slice(),
+    rowBase,
+    size: alloc<Float64Array>("f64", n).fill(1),
+    active: alloc<Int32Array>("i32", n),
+    nn: alloc<Int32Array>("i32", n),
+    disnn: alloc<Float64Array>("f64", n).fill(Number.POSITIVE_INFINITY),
+    settled: alloc<Int32Array>("i32", n),
+  };
+  const { diss, active, nn, disnn, settled, size } = st;
   for (let i = 0; i < n; i++) active[i] = i;
   let nActive = n;
-  const nn = new Int32Array(n);
-  const disnn = new Float64Array(n).fill(Number.POSITIVE_INFINITY);
-  const settled = new Int32Array(n); // step (1-based) at which row k's NN became the survivor by strict improvement
 
   /** NN(i) := the first strict minimum over active j > i (scans the active list after i). */
   const findNN = (i: number): void => {
@@ -107,6 +215,7 @@ export function hclust(
     nn[i] = jm;
     disnn[i] = dmin;
   };
+
   // One pass over the matrix: check that every distance is finite, square
   // them for ward.D2, and find each row's first nearest neighbour.
   for (let i = 0; i < n - 1; i++) {
@@ -133,6 +242,8 @@ export function hclust(
   const ib = new Int32Array(n - 1);
   const crit = new Float64Array(n - 1);
   const every = Math.max(1, Math.floor(n / 100));
+  const updateAll = options.updateAll ?? updateAllHere(update);
+  const result = new Float64Array(2);
 
   for (let step = 0; step < n - 1; step++) {
     if (step % every === 0) {
@@ -155,63 +266,21 @@ export function hclust(
     ia[step] = i2;
     ib[step] = j2;
     crit[step] = dmin;
-    alive[j2] = 0;
     // remove j2 from the active list (keeps increasing order)
     let pos = 0;
     while (active[pos] !== j2) pos++;
     active.copyWithin(pos, pos + 1, nActive);
     nActive--;
-
-    // 2. Lance–Williams update of d(i2, k); NN bookkeeping.
-    const dij = dmin;
-    const mi = size[i2];
-    const mj = size[j2];
-    let smin = Number.POSITIVE_INFINITY;
-    let sjj = -1;
-    // The active list is sorted: k < i2 at [0, pi), i2 < k < j2 at (pi, pos),
-    // k > j2 at [pos, nActive) (pos = where j2 was). Three loops, so that
-    // each knows where its two distances lie (column or row of the triangle).
     let pi = pos - 1;
     while (active[pi] !== i2) pi--;
-    const rowI = rowBase[i2];
-    const rowJ = rowBase[j2];
-    for (let a = 0; a < pi; a++) {
-      // k < i2 < j2: both distances in row k
-      const k = active[a];
-      const ik = rowBase[k] + i2;
-      const dnew = update(diss[ik], diss[rowBase[k] + j2], dij, mi, mj, size[k]);
-      diss[ik] = dnew;
-      if (dnew < disnn[k]) {
-        // d(k, i2) is now the unique least of row k (DISNN is always the row's
-        // least value), so a rescan would find i2: mark k as settled.
-        disnn[k] = dnew;
-        nn[k] = i2;
-        settled[k] = step + 1;
-      }
-    }
-    for (let a = pi + 1; a < pos; a++) {
-      // i2 < k < j2: d(i2, k) in row i2, d(k, j2) in row k
-      const k = active[a];
-      const dnew = update(diss[rowI + k], diss[rowBase[k] + j2], dij, mi, mj, size[k]);
-      diss[rowI + k] = dnew;
-      if (dnew < smin) {
-        smin = dnew;
-        sjj = k;
-      }
-    }
-    for (let a = pos; a < nActive; a++) {
-      // k > j2: both in rows i2 and j2
-      const k = active[a];
-      const dnew = update(diss[rowI + k], diss[rowJ + k], dij, mi, mj, size[k]);
-      diss[rowI + k] = dnew;
-      if (dnew < smin) {
-        smin = dnew;
-        sjj = k;
-      }
-    }
+
+    // 2. Lance–Williams update of d(i2, k); NN bookkeeping.
+    const mi = size[i2];
+    const mj = size[j2];
+    updateAll(st, { step, i2, j2, dij: dmin, mi, mj, pi, pos, nActive }, result);
     size[i2] = mi + mj;
-    nn[i2] = sjj;
-    disnn[i2] = smin;
+    nn[i2] = result[1];
+    disnn[i2] = result[0];
 
     // 3. Rows that pointed at a merged index look again.
     for (let a = 0; a < nActive; a++) {

@@ -10,6 +10,7 @@ import { inThreadDistances } from "../cluster/cluster-matrix.js";
 import { pairCount } from "../cluster/dist-matrix.js";
 import { splitRows } from "../cluster/distance.js";
 import { CancelledError } from "../errors.js";
+import { parallelHclust } from "./parallel-hclust.js";
 
 /** Below this many pair × column operations, threads cost more than they save. */
 const PARALLEL_MIN_WORK = 2e6;
@@ -70,11 +71,12 @@ export function sharedAllocate(length: number): Float64Array {
  * and a distance matrix allowed up to 75% of the machine's memory.
  */
 export function nodeClusterContext(
-  threads?: number,
-): Pick<ClusterContext, "distances" | "allocate" | "memoryLimit"> {
+  threads = availableParallelism(),
+): Pick<ClusterContext, "distances" | "allocate" | "memoryLimit" | "hclust"> {
   return {
     distances: nodeDistanceBackend(threads),
     allocate: sharedAllocate,
     memoryLimit: 0.75 * totalmem(),
+    ...(threads > 1 ? { hclust: parallelHclust } : {}),
   };
 }

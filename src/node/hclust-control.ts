@@ -1,0 +1,31 @@
+/** The control block shared by the parallel hclust and its worker. */
+export const C = {
+  SEQ: 0,
+  DONE: 1,
+  STOP: 2,
+  STEP: 3,
+  I2: 4,
+  J2: 5,
+  PI: 6,
+  POS: 7,
+  NACTIVE: 8,
+  A0: 9,
+  A1: 10,
+  LENGTH: 11,
+} as const;
+
+/**
+ * Waits until ctrl[at] differs from `last` and returns the new value:
+ * spins briefly (a step takes microseconds), then sleeps on the futex.
+ */
+export function spinWait(ctrl: Int32Array, at: number, last: number): number {
+  for (let spin = 0; spin < 20000; spin++) {
+    const v = Atomics.load(ctrl, at);
+    if (v !== last) return v;
+  }
+  for (;;) {
+    Atomics.wait(ctrl, at, last, 50);
+    const v = Atomics.load(ctrl, at);
+    if (v !== last) return v;
+  }
+}

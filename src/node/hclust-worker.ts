@@ -1,0 +1,58 @@
+/**
+ * Worker thread of the parallel hclust (parallel-hclust.ts): waits for a
+ * step, runs the Lance–Williams updates of its share of the active
+ * positions on the shared state, reports its first strict minimum.
+ */
+import { workerData } from "node:worker_threads";
+import { type HclustState, updateRange } from "../cluster/hclust.js";
+import { UPDATES } from "../cluster/updates.js";
+import type { Method } from "../options.js";
+import { C, spinWait } from "./hclust-control.js";
+
+interface Task {
+  method: Method;
+  n: number;
+  buffers: Record<
+    "diss" | "size" | "active" | "nn" | "disnn" | "settled" | "ctrl" | "args",
+    SharedArrayBuffer
+  >;
+}
+
+const { method, n, buffers } = workerData as Task;
+const rowBase = new Float64Array(n);
+for (let i = 0; i < n; i++) rowBase[i] = i * n - (i * (i + 1)) / 2 - i - 1;
+const st: HclustState = {
+  n,
+  diss: new Float64Array(buffers.diss),
+  rowBase,
+  size: new Float64Array(buffers.size),
+  active: new Int32Array(buffers.active),
+  nn: new Int32Array(buffers.nn),
+  disnn: new Float64Array(buffers.disnn),
+  settled: new Int32Array(buffers.settled),
+};
+const ctrl = new Int32Array(buffers.ctrl);
+const args = new Float64Array(buffers.args);
+const update = UPDATES[method];
+const out = new Float64Array(2);
+let seen = 0;
+for (;;) {
+  seen = spinWait(ctrl, C.SEQ, seen);
+  if (ctrl[C.STOP]) break;
+  const m = {
+    step: ctrl[C.STEP],
+    i2: ctrl[C.I2],
+    j2: ctrl[C.J2],
+    pi: ctrl[C.PI],
+    pos: ctrl[C.POS],
+    nActive: ctrl[C.NACTIVE],
+    dij: args[0],
+    mi: args[1],
+    mj: args[2],
+  };
+  updateRange(st, update, m, ctrl[C.A0], ctrl[C.A1], out);
+  args[3] = out[0];
+  args[4] = out[1];
+  Atomics.store(ctrl, C.DONE, seen);
+  Atomics.notify(ctrl, C.DONE);
+}

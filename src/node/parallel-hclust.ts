@@ -1,0 +1,124 @@
+/**
+ * Node-only: hclust with its Lance–Williams updates split between this
+ * thread and a worker thread over shared memory. At large n each step's
+ * updates are bound by memory latency (half of them read a column of the
+ * triangle), and two threads keep twice as many reads in flight. The merge
+ * order, and so the tree, is exactly the single-threaded one: each thread
+ * updates its own positions, and the survivor's nearest neighbour is the
+ * first strict minimum of this thread's (lower) positions, else the worker's.
+ */
+import { Worker } from "node:worker_threads";
+import { type HclustOptions, type HclustState, type StepMerge, updateRange } from "../cluster/hclust.js";
+import { UPDATES } from "../cluster/updates.js";
+import type { Method } from "../options.js";
+import { C, spinWait } from "./hclust-control.js";
+
+/**
+ * Below this many active observations a step is done on one thread (the
+ * hand-off costs more). CLUSTERHEAT_HCLUST_SPLIT_MIN overrides it (the tests
+ * lower it to exercise the split on small, heavily tied data).
+ */
+const PARALLEL_MIN_ACTIVE = Number(process.env.CLUSTERHEAT_HCLUST_SPLIT_MIN) || 3000;
+/** Relative cost of a position whose distances lie in a column (k < j2) against one in rows. */
+const COLUMN_COST = 8;
+
+export interface ParallelHclust extends Pick<HclustOptions, "updateAll" | "allocate"> {
+  /** Stops the worker; call when hclust returned or threw. */
+  close(): void;
+}
+
+/**
+ * Options for `hclust` that run the updates on two threads. The distances
+ * must be in shared memory (`sharedAllocate`) and hclust run `inPlace`;
+ * otherwise the updates stay on this thread.
+ */
+export function parallelHclust(method: Method): ParallelHclust {
+  const update = UPDATES[method];
+  const ctrl = new Int32Array(new SharedArrayBuffer(C.LENGTH * 4));
+  const args = new Float64Array(new SharedArrayBuffer(5 * 8));
+  const here = new Float64Array(2);
+  let worker: Worker | null = null;
+  let usable: boolean | null = null;
+  let seq = 0;
+
+  const start = (st: HclustState): boolean => {
+    const shared = [st.diss, st.size, st.active, st.nn, st.disnn, st.settled].every(
+      (a) => a.buffer instanceof SharedArrayBuffer,
+    );
+    if (!shared) return false;
+    worker = new Worker(new URL("./hclust-worker.js", import.meta.url), {
+      workerData: {
+        method,
+        n: st.n,
+        buffers: {
+          diss: st.diss.buffer,
+          size: st.size.buffer,
+          active: st.active.buffer,
+          nn: st.nn.buffer,
+          disnn: st.disnn.buffer,
+          settled: st.settled.buffer,
+          ctrl: ctrl.buffer,
+          args: args.buffer,
+        },
+      },
+    });
+    worker.unref();
+    return true;
+  };
+
+  const updateAll = (st: HclustState, m: StepMerge, out: Float64Array): void => {
+    if (m.nActive < PARALLEL_MIN_ACTIVE || (usable ??= start(st)) === false) {
+      updateRange(st, update, m, 0, m.nActive, out);
+      return;
+    }
+    // Split the positions so that both threads get about the same cost.
+    const total = COLUMN_COST * m.pos + (m.nActive - m.pos);
+    const half = total / 2;
+    const mid =
+      COLUMN_COST * m.pos >= half
+        ? Math.floor(half / COLUMN_COST)
+        : Math.floor(m.pos + (half - COLUMN_COST * m.pos));
+    ctrl[C.STEP] = m.step;
+    ctrl[C.I2] = m.i2;
+    ctrl[C.J2] = m.j2;
+    ctrl[C.PI] = m.pi;
+    ctrl[C.POS] = m.pos;
+    ctrl[C.NACTIVE] = m.nActive;
+    ctrl[C.A0] = mid;
+    ctrl[C.A1] = m.nActive;
+    args[0] = m.dij;
+    args[1] = m.mi;
+    args[2] = m.mj;
+    seq++;
+    Atomics.store(ctrl, C.SEQ, seq);
+    Atomics.notify(ctrl, C.SEQ);
+    updateRange(st, update, m, 0, mid, here);
+    let done = Atomics.load(ctrl, C.DONE);
+    while (done !== seq) done = spinWait(ctrl, C.DONE, done);
+    // first strict minimum in index order: ours (lower positions) unless the worker's is smaller
+    if (args[3] < here[0]) {
+      out[0] = args[3];
+      out[1] = args[4];
+    } else {
+      out[0] = here[0];
+      out[1] = here[1];
+    }
+  };
+
+  return {
+    updateAll,
+    allocate: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
+      (kind === "f64"
+        ? new Float64Array(new SharedArrayBuffer(length * 8))
+        : new Int32Array(new SharedArrayBuffer(length * 4))) as T,
+    close() {
+      if (!worker) return;
+      Atomics.store(ctrl, C.STOP, 1);
+      seq++;
+      Atomics.store(ctrl, C.SEQ, seq);
+      Atomics.notify(ctrl, C.SEQ);
+      void worker.terminate();
+      worker = null;
+    },
+  };
+}

@@ -1,0 +1,59 @@
+/**
+ * The worker-thread paths (distances, hclust's split updates) must give the
+ * very same trees as one thread. Large enough to switch them on (> 3,000
+ * rows), small enough to run in a few seconds; small integer values so that
+ * ties are everywhere.
+ */
+import { writeFileSync } from "node:fs";
+import { join } from "node:path";
+import { describe, expect, it } from "vitest";
+import { randomSource } from "../../src/cluster/random.js";
+import { clusterheat, tempDir } from "./run-cli.js";
+
+function tiedMatrix(n: number, p: number): string {
+  const rnd = randomSource(3);
+  const lines = [["gene", ...Array.from({ length: p }, (_, j) => `s${j}`)].join("\t")];
+  for (let i = 0; i < n; i++) {
+    lines.push([`g${i}`, ...Array.from({ length: p }, () => String(Math.floor(rnd() * 6)))].join("\t"));
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+describe("clusterheat cluster --threads", () => {
+  it.each([
+    ["average", "euclidean"],
+    ["ward.D2", "correlation"],
+    ["single", "manhattan"],
+  ])("cluster --clustering-method %s on %s gives the same tree on 1 and 2 threads", (method, distance) => {
+    const dir = tempDir();
+    const file = join(dir, "tied.tsv");
+    writeFileSync(file, tiedMatrix(3600, 8));
+    const args = [
+      "cluster",
+      file,
+      "--no-cluster-cols",
+      "--scale",
+      distance === "correlation" ? "row" : "none",
+      "--clustering-distance-rows",
+      distance,
+      "--clustering-method",
+      method,
+      "-q",
+    ];
+    const one = clusterheat([...args, "--threads", "1"]);
+    const two = clusterheat([...args, "--threads", "2"]);
+    // every step split between the threads, on small data with many more ties
+    const small = join(dir, "small.tsv");
+    writeFileSync(small, tiedMatrix(300, 4));
+    const smallArgs = [...args.slice(0, 1), small, ...args.slice(2)];
+    const oneSmall = clusterheat([...smallArgs, "--threads", "1"]);
+    const twoSmall = clusterheat([...smallArgs, "--threads", "2"], {
+      env: { CLUSTERHEAT_HCLUST_SPLIT_MIN: "2" },
+    });
+    expect(twoSmall.status, twoSmall.stderr).toBe(0);
+    expect(JSON.parse(twoSmall.stdout)).toEqual(JSON.parse(oneSmall.stdout));
+    expect(one.status, one.stderr).toBe(0);
+    expect(two.status, two.stderr).toBe(0);
+    expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+  });
+});
