@@ -67,7 +67,8 @@ export function parallelHclust(method: Method): ParallelHclust {
   };
 
   const updateAll = (st: HclustState, m: StepMerge, out: Float64Array): void => {
-    if (m.nActive < PARALLEL_MIN_ACTIVE || (usable ??= start(st)) === false) {
+    if (m.nActive >= PARALLEL_MIN_ACTIVE && usable === null) usable = start(st);
+    if (m.nActive < PARALLEL_MIN_ACTIVE || !usable) {
       updateRange(st, update, m, 0, m.nActive, out);
       return;
     }
