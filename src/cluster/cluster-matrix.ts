@@ -60,7 +60,9 @@ export interface ClusterContext {
   /** Largest distance matrix allowed, in bytes (default 16 GB). */
   memoryLimit?: number;
   /** Options for hclust that spread its updates over threads (node/parallel-hclust.ts); close() after. */
-  hclust?: (method: Method) => Pick<HclustOptions, "updateAll" | "allocate"> & { close(): void };
+  hclust?: (
+    method: Method,
+  ) => Pick<HclustOptions, "updateAll" | "rescanAll" | "allocate"> & { close(): void };
 }
 
 /** The in-thread backend: fills rows in chunks, reporting progress and honouring cancellation. */
@@ -125,7 +127,9 @@ async function clusterAxis(
       inPlace: !keep,
       signal: ctx.signal,
       progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
-      ...(threads ? { updateAll: threads.updateAll, allocate: threads.allocate } : {}),
+      ...(threads
+        ? { updateAll: threads.updateAll, rescanAll: threads.rescanAll, allocate: threads.allocate }
+        : {}),
     });
   } catch (e) {
     // say why the distance is undefined (constant row, no common columns)

@@ -54,6 +54,8 @@ export interface HclustOptions {
    * between threads that share the state's memory (node/parallel-hclust.ts).
    */
   updateAll?: (state: HclustState, m: StepMerge, out: Float64Array) => void;
+  /** Runs step 3's rescans of rows list[0 … count) (default: rescanRows on this thread). */
+  rescanAll?: (state: HclustState, nActive: number, list: Int32Array, count: number) => void;
   /** Allocates the state's arrays (a parallel driver puts them in shared memory). */
   allocate?: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) => T;
 }
@@ -74,6 +76,8 @@ export interface HclustState {
   readonly disnn: Float64Array;
   /** Step (1-based) at which row k's NN became the survivor by strict improvement. */
   readonly settled: Int32Array;
+  /** Scratch: the rows to rescan in step 3. */
+  readonly rescan: Int32Array;
 }
 
 /** What one step merges, and where i2 and j2 sat in the active list. */
@@ -151,6 +155,39 @@ export function updateRange(
   out[1] = sjj;
 }
 
+/**
+ * NN(i) := the first strict minimum over active j > i (scans the active list
+ * after i, which is in increasing order), DISNN(i) := its distance.
+ */
+export function rescanRow(st: HclustState, nActive: number, i: number): void {
+  const { diss, rowBase, active, nn, disnn } = st;
+  let lo = 0;
+  let hi = nActive;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (active[mid] <= i) lo = mid + 1;
+    else hi = mid;
+  }
+  let dmin = Number.POSITIVE_INFINITY;
+  let jm = -1;
+  const base = rowBase[i];
+  for (let a = lo; a < nActive; a++) {
+    const j = active[a];
+    const v = diss[base + j];
+    if (v < dmin) {
+      dmin = v;
+      jm = j;
+    }
+  }
+  nn[i] = jm;
+  disnn[i] = dmin;
+}
+
+/** Step 3 for the rows list[r0 … r1): each looks for its nearest neighbour again. */
+export function rescanRows(st: HclustState, nActive: number, list: Int32Array, r0: number, r1: number): void {
+  for (let r = r0; r < r1; r++) rescanRow(st, nActive, list[r]);
+}
+
 /** The default: every active position on this thread. */
 const updateAllHere = (update: Update) => (st: HclustState, m: StepMerge, out: Float64Array) =>
   updateRange(st, update, m, 0, m.nActive, out);
@@ -187,34 +224,11 @@ export function hclust(
     nn: alloc<Int32Array>("i32", n),
     disnn: alloc<Float64Array>("f64", n).fill(Number.POSITIVE_INFINITY),
     settled: alloc<Int32Array>("i32", n),
+    rescan: alloc<Int32Array>("i32", n),
   };
-  const { diss, active, nn, disnn, settled, size } = st;
+  const { diss, active, nn, disnn, settled, size, rescan } = st;
   for (let i = 0; i < n; i++) active[i] = i;
   let nActive = n;
-
-  /** NN(i) := the first strict minimum over active j > i (scans the active list after i). */
-  const findNN = (i: number): void => {
-    let lo = 0;
-    let hi = nActive;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (active[mid] <= i) lo = mid + 1;
-      else hi = mid;
-    }
-    let dmin = Number.POSITIVE_INFINITY;
-    let jm = -1;
-    const base = rowBase[i];
-    for (let a = lo; a < nActive; a++) {
-      const j = active[a];
-      const v = diss[base + j];
-      if (v < dmin) {
-        dmin = v;
-        jm = j;
-      }
-    }
-    nn[i] = jm;
-    disnn[i] = dmin;
-  };
 
   // One pass over the matrix: check that every distance is finite, square
   // them for ward.D2, and find each row's first nearest neighbour.
@@ -243,6 +257,10 @@ export function hclust(
   const crit = new Float64Array(n - 1);
   const every = Math.max(1, Math.floor(n / 100));
   const updateAll = options.updateAll ?? updateAllHere(update);
+  const rescanAll =
+    options.rescanAll ??
+    ((st: HclustState, nActive: number, list: Int32Array, count: number) =>
+      rescanRows(st, nActive, list, 0, count));
   const result = new Float64Array(2);
 
   for (let step = 0; step < n - 1; step++) {
@@ -283,10 +301,12 @@ export function hclust(
     disnn[i2] = result[0];
 
     // 3. Rows that pointed at a merged index look again.
+    let count = 0;
     for (let a = 0; a < nActive; a++) {
       const i = active[a];
-      if (i !== i2 && (nn[i] === i2 || nn[i] === j2) && settled[i] !== step + 1) findNN(i);
+      if (i !== i2 && (nn[i] === i2 || nn[i] === j2) && settled[i] !== step + 1) rescan[count++] = i;
     }
+    if (count > 0) rescanAll(st, nActive, rescan, count);
   }
   options.progress?.(n - 1, n - 1);
 

@@ -11,7 +11,9 @@ export const C = {
   NACTIVE: 8,
   A0: 9,
   A1: 10,
-  LENGTH: 11,
+  /** 1: updates (updateRange over [A0, A1)); 2: rescans (rescanRows over [A0, A1) of the list) */
+  PHASE: 11,
+  LENGTH: 12,
 } as const;
 
 /**

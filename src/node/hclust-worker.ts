@@ -4,7 +4,7 @@
  * positions on the shared state, reports its first strict minimum.
  */
 import { workerData } from "node:worker_threads";
-import { type HclustState, updateRange } from "../cluster/hclust.js";
+import { type HclustState, rescanRows, updateRange } from "../cluster/hclust.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
 import { C, spinWait } from "./hclust-control.js";
@@ -13,7 +13,7 @@ interface Task {
   method: Method;
   n: number;
   buffers: Record<
-    "diss" | "size" | "active" | "nn" | "disnn" | "settled" | "ctrl" | "args",
+    "diss" | "size" | "active" | "nn" | "disnn" | "settled" | "rescan" | "ctrl" | "args",
     SharedArrayBuffer
   >;
 }
@@ -30,6 +30,7 @@ const st: HclustState = {
   nn: new Int32Array(buffers.nn),
   disnn: new Float64Array(buffers.disnn),
   settled: new Int32Array(buffers.settled),
+  rescan: new Int32Array(buffers.rescan),
 };
 const ctrl = new Int32Array(buffers.ctrl);
 const args = new Float64Array(buffers.args);
@@ -39,6 +40,12 @@ let seen = 0;
 for (;;) {
   seen = spinWait(ctrl, C.SEQ, seen);
   if (ctrl[C.STOP]) break;
+  if (ctrl[C.PHASE] === 2) {
+    rescanRows(st, ctrl[C.NACTIVE], st.rescan, ctrl[C.A0], ctrl[C.A1]);
+    Atomics.store(ctrl, C.DONE, seen);
+    Atomics.notify(ctrl, C.DONE);
+    continue;
+  }
   const m = {
     step: ctrl[C.STEP],
     i2: ctrl[C.I2],

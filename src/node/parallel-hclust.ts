@@ -8,7 +8,13 @@
  * first strict minimum of this thread's (lower) positions, else the worker's.
  */
 import { Worker } from "node:worker_threads";
-import { type HclustOptions, type HclustState, type StepMerge, updateRange } from "../cluster/hclust.js";
+import {
+  type HclustOptions,
+  type HclustState,
+  rescanRows,
+  type StepMerge,
+  updateRange,
+} from "../cluster/hclust.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
 import { C, spinWait } from "./hclust-control.js";
@@ -22,7 +28,7 @@ const PARALLEL_MIN_ACTIVE = Number(process.env.CLUSTERHEAT_HCLUST_SPLIT_MIN) || 
 /** Relative cost of a position whose distances lie in a column (k < j2) against one in rows. */
 const COLUMN_COST = 8;
 
-export interface ParallelHclust extends Pick<HclustOptions, "updateAll" | "allocate"> {
+export interface ParallelHclust extends Pick<HclustOptions, "updateAll" | "rescanAll" | "allocate"> {
   /** Stops the worker; call when hclust returned or threw. */
   close(): void;
 }
@@ -42,7 +48,7 @@ export function parallelHclust(method: Method): ParallelHclust {
   let seq = 0;
 
   const start = (st: HclustState): boolean => {
-    const shared = [st.diss, st.size, st.active, st.nn, st.disnn, st.settled].every(
+    const shared = [st.diss, st.size, st.active, st.nn, st.disnn, st.settled, st.rescan].every(
       (a) => a.buffer instanceof SharedArrayBuffer,
     );
     if (!shared) return false;
@@ -57,6 +63,7 @@ export function parallelHclust(method: Method): ParallelHclust {
           nn: st.nn.buffer,
           disnn: st.disnn.buffer,
           settled: st.settled.buffer,
+          rescan: st.rescan.buffer,
           ctrl: ctrl.buffer,
           args: args.buffer,
         },
@@ -85,6 +92,7 @@ export function parallelHclust(method: Method): ParallelHclust {
     ctrl[C.PI] = m.pi;
     ctrl[C.POS] = m.pos;
     ctrl[C.NACTIVE] = m.nActive;
+    ctrl[C.PHASE] = 1;
     ctrl[C.A0] = mid;
     ctrl[C.A1] = m.nActive;
     args[0] = m.dij;
@@ -94,8 +102,7 @@ export function parallelHclust(method: Method): ParallelHclust {
     Atomics.store(ctrl, C.SEQ, seq);
     Atomics.notify(ctrl, C.SEQ);
     updateRange(st, update, m, 0, mid, here);
-    let done = Atomics.load(ctrl, C.DONE);
-    while (done !== seq) done = spinWait(ctrl, C.DONE, done);
+    waitForWorker();
     // first strict minimum in index order: ours (lower positions) unless the worker's is smaller
     if (args[3] < here[0]) {
       out[0] = args[3];
@@ -106,8 +113,32 @@ export function parallelHclust(method: Method): ParallelHclust {
     }
   };
 
+  const waitForWorker = (): void => {
+    let done = Atomics.load(ctrl, C.DONE);
+    while (done !== seq) done = spinWait(ctrl, C.DONE, done);
+  };
+
+  /** Step 3: the worker rescans the second half of the rows (each row is written by one thread). */
+  const rescanAll = (st: HclustState, nActive: number, list: Int32Array, count: number): void => {
+    if (count < 2 || nActive < PARALLEL_MIN_ACTIVE || !usable) {
+      rescanRows(st, nActive, list, 0, count);
+      return;
+    }
+    const mid = count >> 1;
+    ctrl[C.PHASE] = 2;
+    ctrl[C.NACTIVE] = nActive;
+    ctrl[C.A0] = mid;
+    ctrl[C.A1] = count;
+    seq++;
+    Atomics.store(ctrl, C.SEQ, seq);
+    Atomics.notify(ctrl, C.SEQ);
+    rescanRows(st, nActive, list, 0, mid);
+    waitForWorker();
+  };
+
   return {
     updateAll,
+    rescanAll,
     allocate: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
       (kind === "f64"
         ? new Float64Array(new SharedArrayBuffer(length * 8))
