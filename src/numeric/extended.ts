@@ -91,6 +91,17 @@ function twoSum(a: number, b: number): void {
   ts[1] = a - (s - bv) + (b - bv);
 }
 
+/** The exact error a × b − p of the product p = fl(a × b) (Dekker's Two-Product, Veltkamp splitting). */
+function productError(a: number, b: number, p: number): number {
+  let t = SPLITTER * a;
+  const ah = t - (t - a);
+  const al = a - ah;
+  t = SPLITTER * b;
+  const bh = t - (t - b);
+  const bl = b - bh;
+  return al * bl - (p - ah * bh - al * bh - ah * bl);
+}
+
 /**
  * Scratch space for one expansion. Components are kept in increasing
  * order of magnitude, non-overlapping, zeros eliminated.
@@ -126,14 +137,7 @@ class Expansion {
   /** Adds the exact product a × b (Dekker's Two-Product). */
   addProduct(a: number, b: number): this {
     const p = a * b;
-    let t = SPLITTER * a;
-    const ah = t - (t - a);
-    const al = a - ah;
-    t = SPLITTER * b;
-    const bh = t - (t - b);
-    const bl = b - bh;
-    const err = al * bl - (p - ah * bh - al * bh - ah * bl);
-    return this.add(p).add(err);
+    return this.add(p).add(productError(a, b, p));
   }
 
   /** Copies another expansion's components. */
@@ -224,13 +228,7 @@ function addThree(a: number, b: number, c: number, out: Float64Array): boolean {
  */
 function mulFiltered(xh: number, xl: number, yh: number, yl: number, out: Float64Array): boolean {
   const p = xh * yh;
-  let t = SPLITTER * xh;
-  const ah = t - (t - xh);
-  const al = xh - ah;
-  t = SPLITTER * yh;
-  const bh = t - (t - yh);
-  const bl = yh - bh;
-  const e = al * bl - (p - ah * bh - al * bh - ah * bl);
+  const e = productError(xh, yh, p);
   if (xl === 0 && yl === 0) return round2(p, e, out);
   const c1 = xh * yl;
   const c2 = xl * yh;
