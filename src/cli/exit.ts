@@ -69,7 +69,7 @@ export function reportError(e: unknown, command: string, debug: boolean): ErrorR
   }
   if (e instanceof UsageError) return usage(inFlagNames(e.message), command);
   if (e instanceof CancelledError) return { code: EXIT_CANCELLED, text: "clusterheat: cancelled\n" };
-  if (e instanceof DataError) return { code: EXIT_DATA, text: `clusterheat: ${e.message}\n` };
+  if (e instanceof DataError) return { code: EXIT_DATA, text: `clusterheat: ${inFlagNames(e.message)}\n` };
   const message = e instanceof Error ? e.message : String(e);
   if (debug) {
     const stack = e instanceof Error && e.stack ? e.stack : message;

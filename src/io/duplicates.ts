@@ -105,7 +105,7 @@ export function resolveDuplicateRows(m: Matrix, mode: DuplicateRows, source: Row
     const where = source.lines ? ` (${JSON.stringify(name)} first on line ${source.lines[first]})` : "";
     throw new DataError(
       `${counted(names.length, "row name")} more than once${where}: ${listSome(names)}; ` +
-        "set duplicateRows (CLI: --duplicate-rows) to first, mean, sum or unique to resolve them",
+        "set duplicateRows to first, mean, sum or unique to resolve them",
       { file: source.file, line: source.lines?.[firstRepeat] },
     );
   }

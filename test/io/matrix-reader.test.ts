@@ -251,7 +251,7 @@ describe("readMatrix errors", () => {
     const text = "g\ta\tb\nTP53\t1\t2\nMYC\t3\t4\nTP53\t5\tNA\nMYC\t7\t8\nEGFR\t9\t10\n";
     expect(errorOf(text)).toBe(
       'expr.tsv:4: 2 row names occur more than once ("TP53" first on line 2): "TP53", "MYC"; ' +
-        "set duplicateRows (CLI: --duplicate-rows) to first, mean, sum or unique to resolve them",
+        "set duplicateRows to first, mean, sum or unique to resolve them",
     );
     const logger = collectingLogger();
     const m = readMatrix(text, { duplicateRows: "mean", logger });
