@@ -19,15 +19,23 @@ export const C = {
 /**
  * Waits until ctrl[at] differs from `last` and returns the new value:
  * spins briefly (a step takes microseconds), then sleeps on the futex.
+ * With `timeout` (ms), returns `last` unchanged when the time is up.
  */
-export function spinWait(ctrl: Int32Array, at: number, last: number): number {
+export function spinWait(
+  ctrl: Int32Array,
+  at: number,
+  last: number,
+  timeout = Number.POSITIVE_INFINITY,
+): number {
   for (let spin = 0; spin < 20000; spin++) {
     const v = Atomics.load(ctrl, at);
     if (v !== last) return v;
   }
-  for (;;) {
+  const end = Date.now() + timeout;
+  while (Date.now() < end) {
     Atomics.wait(ctrl, at, last, 50);
     const v = Atomics.load(ctrl, at);
     if (v !== last) return v;
   }
+  return last;
 }

@@ -113,9 +113,15 @@ export function parallelHclust(method: Method): ParallelHclust {
     }
   };
 
+  /** Waits for the worker's share of a step (microseconds to milliseconds; a minute means it died). */
   const waitForWorker = (): void => {
+    const start = Date.now();
     let done = Atomics.load(ctrl, C.DONE);
-    while (done !== seq) done = spinWait(ctrl, C.DONE, done);
+    while (done !== seq) {
+      done = spinWait(ctrl, C.DONE, done, 1000);
+      if (done !== seq && Date.now() - start > 60_000)
+        throw new Error("the hclust worker thread stopped responding");
+    }
   };
 
   /** Step 3: the worker rescans the second half of the rows (each row is written by one thread). */
