@@ -25,6 +25,7 @@
 import { CancelledError, DataError, UsageError } from "../errors.js";
 import type { Distance, Method } from "../options.js";
 import type { DistMatrix } from "./dist-matrix.js";
+import { Tournament } from "./tournament.js";
 import { hclustOrder, type Tree } from "./tree.js";
 import { UPDATES, type Update } from "./updates.js";
 
@@ -252,6 +253,7 @@ export function hclust(
     disnn[i] = dmin;
   }
 
+  const pick = new Tournament(disnn);
   const ia = new Int32Array(n - 1);
   const ib = new Int32Array(n - 1);
   const crit = new Float64Array(n - 1);
@@ -268,22 +270,17 @@ export function hclust(
       if (options.signal?.aborted) throw new CancelledError();
       options.progress?.(step, n - 1);
     }
-    // 1. The pair: smallest i with the strictly least DISNN.
-    let dmin = Number.POSITIVE_INFINITY;
-    let im = -1;
-    for (let a = 0; a < nActive; a++) {
-      const i = active[a];
-      if (disnn[i] < dmin) {
-        dmin = disnn[i];
-        im = i;
-      }
-    }
-    if (im < 0) throw new UsageError("hclust: no finite distance left to merge");
+    // 1. The pair: smallest i with the strictly least DISNN (a tournament tree over DISNN).
+    const im = pick.min;
+    const dmin = disnn[im];
+    if (!(dmin < Number.POSITIVE_INFINITY)) throw new UsageError("hclust: no finite distance left to merge");
     const i2 = im; // NN(i) > i, so i is the survivor
     const j2 = nn[im];
     ia[step] = i2;
     ib[step] = j2;
     crit[step] = dmin;
+    disnn[j2] = Number.POSITIVE_INFINITY; // retired: never picked again
+    pick.update(j2);
     // remove j2 from the active list (keeps increasing order)
     let pos = 0;
     while (active[pos] !== j2) pos++;
@@ -299,14 +296,18 @@ export function hclust(
     size[i2] = mi + mj;
     nn[i2] = result[1];
     disnn[i2] = result[0];
+    pick.update(i2);
 
     // 3. Rows that pointed at a merged index look again.
     let count = 0;
     for (let a = 0; a < nActive; a++) {
       const i = active[a];
-      if (i !== i2 && (nn[i] === i2 || nn[i] === j2) && settled[i] !== step + 1) rescan[count++] = i;
+      if (settled[i] === step + 1)
+        pick.update(i); // DISNN lowered in step 2
+      else if (i !== i2 && (nn[i] === i2 || nn[i] === j2)) rescan[count++] = i;
     }
     if (count > 0) rescanAll(st, nActive, rescan, count);
+    for (let r = 0; r < count; r++) pick.update(rescan[r]);
   }
   options.progress?.(n - 1, n - 1);
 
