@@ -42,25 +42,20 @@ Examples:
       --clustering-method ward.D2 --cutree-rows 2 -o trees.json -o rows.nwk -o clusters.tsv
   clusterheat cluster expr.tsv --no-cluster-cols --format newick --axis rows`;
 
-/** Clusters with the distances on worker threads (shared memory); Ctrl-C cancels (exit 130). */
-async function clusterWithSignal(
+/**
+ * Clusters with the distances and hclust's updates on worker threads (shared
+ * memory). Ctrl-C is left to Node's default, which stops the process at once
+ * (the shell reports 130): a JavaScript SIGINT handler would only run after
+ * the synchronous linkage had finished. Nothing is written before the
+ * clustering is done, so an interrupted run leaves no output.
+ */
+function clusterOnThreads(
   m: Matrix,
   options: Partial<ClusterOptions>,
   threads: number | undefined,
   logger: Logger,
 ): Promise<ClusterResult> {
-  const controller = new AbortController();
-  const onInterrupt = () => controller.abort();
-  process.once("SIGINT", onInterrupt);
-  try {
-    return await clusterMatrix(m, options, {
-      logger,
-      signal: controller.signal,
-      ...nodeClusterContext(threads),
-    });
-  } finally {
-    process.off("SIGINT", onInterrupt);
-  }
+  return clusterMatrix(m, options, { logger, ...nodeClusterContext(threads) });
 }
 
 /** The `cluster` command. */
@@ -85,7 +80,7 @@ export function clusterCommand(io: CliIo): Command {
       const files: InputFiles = { matrix, ...given<InputFiles>(cmd, flags.input) };
       const prep = given<Omit<PrepOptions, "rows"> & { rows: string }>(cmd, flags.prep);
       const m = loadPrepared(files, prep, logger);
-      const result = await clusterWithSignal(m, given<ClusterOptions>(cmd, cluster), threads, logger);
+      const result = await clusterOnThreads(m, given<ClusterOptions>(cmd, cluster), threads, logger);
       const outputs = paths.map((path) => ({
         path,
         content: formatTrees(
