@@ -4,11 +4,12 @@
  * rows), small enough to run in a few seconds; small integer values so that
  * ties are everywhere.
  */
-import { writeFileSync } from "node:fs";
+import { spawn } from "node:child_process";
+import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { randomSource } from "../../src/cluster/random.js";
-import { clusterheat, tempDir } from "./run-cli.js";
+import { CLI, clusterheat, ROOT, tempDir } from "./run-cli.js";
 
 function tiedMatrix(n: number, p: number): string {
   const rnd = randomSource(3);
@@ -55,5 +56,25 @@ describe("clusterheat cluster --threads", () => {
     expect(one.status, one.stderr).toBe(0);
     expect(two.status, two.stderr).toBe(0);
     expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
+  });
+
+  it("cluster stops at once on Ctrl-C, also in the linkage, and writes nothing", async () => {
+    const dir = tempDir();
+    const file = join(dir, "big.tsv");
+    writeFileSync(file, tiedMatrix(9000, 8));
+    const out = join(dir, "trees.json");
+    const child = spawn(process.execPath, [CLI, "cluster", file, "--no-cluster-cols", "-q", "-o", out], {
+      cwd: ROOT,
+    });
+    await new Promise((resolve) => setTimeout(resolve, 1500)); // past the distances, into the linkage
+    const started = Date.now();
+    child.kill("SIGINT");
+    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+      child.on("exit", (c, s) => resolve([c, s])),
+    );
+    expect(signal ?? code).toBe("SIGINT");
+    expect(Date.now() - started).toBeLessThan(1000);
+    expect(existsSync(out)).toBe(false);
+    expect(readdirSync(dir).sort()).toEqual(["big.tsv"]);
   });
 });
