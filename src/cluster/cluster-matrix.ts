@@ -81,7 +81,7 @@ export const inThreadDistances: DistanceBackend = async (job, out, report, signa
 };
 
 /** Bytes of the condensed distance matrix of n observations. */
-export function distanceBytes(n: number): number {
+function distanceBytes(n: number): number {
   return pairCount(n) * 8;
 }
 

@@ -11,7 +11,7 @@
  * distance is below `exactBelow` are recomputed exactly, because there the
  * last bits decide ties (distance exactly 0) and relative accuracy.
  */
-import { LongDouble, ldAdd, ldDiv, ldMul, ldSqrt, ldSubFromDouble } from "../numeric/extended.js";
+import { LongDouble, ldDiv, ldMul, ldSqrt, ldSubFromDouble } from "../numeric/extended.js";
 import { centerLongDouble, crossProductLongDouble, rMean } from "../numeric/rstats.js";
 
 /** Per-row data for Pearson correlation: R's means, centered long doubles, sds, and unit vectors. */
@@ -66,7 +66,14 @@ export function pearsonDistanceExact(rows: PearsonRows, i: number, j: number): n
 }
 
 const pair = new Float64Array(2);
+const dx = new Float64Array(2);
+const dy = new Float64Array(2);
 const sum = new LongDouble();
+const mx = new LongDouble();
+const my = new LongDouble();
+const sxy = new LongDouble();
+const sxx = new LongDouble();
+const syy = new LongDouble();
 
 /**
  * Exact R pairwise-complete Pearson for two rows with NAs (the
@@ -77,59 +84,41 @@ const sum = new LongDouble();
  */
 export function pearsonPairwiseExact(x: Float64Array, a: number, b: number, p: number): number {
   let nobs = 0;
-  let mxh = 0;
-  let mxl = 0;
-  let myh = 0;
-  let myl = 0;
+  mx.set(0);
+  my.set(0);
   for (let k = 0; k < p; k++) {
     const u = x[a + k];
     const v = x[b + k];
     if (u !== u || v !== v) continue;
     nobs++;
-    ldAdd(mxh, mxl, u, 0, pair);
-    mxh = pair[0];
-    mxl = pair[1];
-    ldAdd(myh, myl, v, 0, pair);
-    myh = pair[0];
-    myl = pair[1];
+    mx.addDouble(u);
+    my.addDouble(v);
   }
   if (nobs < 2) return Number.NaN;
-  sum.set(mxh, mxl).divInt(nobs);
-  mxh = sum.hi;
-  mxl = sum.lo;
-  sum.set(myh, myl).divInt(nobs);
-  myh = sum.hi;
-  myl = sum.lo;
-  let sxy = [0, 0];
-  let sxx = [0, 0];
-  let syy = [0, 0];
-  const dx = new Float64Array(2);
-  const dy = new Float64Array(2);
-  const add = (acc: number[], uh: number, ul: number, vh: number, vl: number): number[] => {
-    ldMul(uh, ul, vh, vl, pair);
-    ldAdd(acc[0], acc[1], pair[0], pair[1], pair);
-    return [pair[0], pair[1]];
-  };
+  mx.divInt(nobs);
+  my.divInt(nobs);
+  sxy.set(0);
+  sxx.set(0);
+  syy.set(0);
   for (let k = 0; k < p; k++) {
     const u = x[a + k];
     const v = x[b + k];
     if (u !== u || v !== v) continue;
-    ldSubFromDouble(u, mxh, mxl, dx);
-    ldSubFromDouble(v, myh, myl, dy);
-    sxy = add(sxy, dx[0], dx[1], dy[0], dy[1]);
-    sxx = add(sxx, dx[0], dx[1], dx[0], dx[1]);
-    syy = add(syy, dy[0], dy[1], dy[0], dy[1]);
+    ldSubFromDouble(u, mx.hi, mx.lo, dx);
+    ldSubFromDouble(v, my.hi, my.lo, dy);
+    sxy.addProduct(dx[0], dx[1], dy[0], dy[1]);
+    sxx.addProduct(dx[0], dx[1], dx[0], dx[1]);
+    syy.addProduct(dy[0], dy[1], dy[0], dy[1]);
   }
-  if (sxx[0] === 0 || syy[0] === 0) return Number.NaN;
+  if (sxx.hi === 0 || syy.hi === 0) return Number.NaN;
   const n1 = nobs - 1;
-  sum.set(sxy[0], sxy[1]).divInt(n1);
-  const cxy = [sum.hi, sum.lo];
-  sum.set(sxx[0], sxx[1]).divInt(n1);
-  ldSqrt(sum.hi, sum.lo, dx);
-  sum.set(syy[0], syy[1]).divInt(n1);
-  ldSqrt(sum.hi, sum.lo, dy);
+  sxy.divInt(n1);
+  sxx.divInt(n1);
+  syy.divInt(n1);
+  ldSqrt(sxx.hi, sxx.lo, dx);
+  ldSqrt(syy.hi, syy.lo, dy);
   ldMul(dx[0], dx[1], dy[0], dy[1], pair);
-  ldDiv(cxy[0], cxy[1], pair[0], pair[1], pair);
+  ldDiv(sxy.hi, sxy.lo, pair[0], pair[1], pair);
   return 1 - clamp(pair[0]);
 }
 
@@ -206,15 +195,9 @@ function pearsonTwoVectors(u: Float64Array, v: Float64Array): number {
 }
 
 function sdLongDouble(c: Float64Array, q: number): number {
-  let h = 0;
-  let l = 0;
-  for (let k = 0; k < q; k++) {
-    ldMul(c[2 * k], c[2 * k + 1], c[2 * k], c[2 * k + 1], pair);
-    ldAdd(h, l, pair[0], pair[1], pair);
-    h = pair[0];
-    l = pair[1];
-  }
-  sum.set(h, l).divInt(q - 1);
+  sum.set(0);
+  for (let k = 0; k < q; k++) sum.addProduct(c[2 * k], c[2 * k + 1], c[2 * k], c[2 * k + 1]);
+  sum.divInt(q - 1);
   ldSqrt(sum.hi, sum.lo, pair);
   return pair[0];
 }

@@ -260,11 +260,6 @@ function roundFiltered(s: number, r: number, err: number, out: Float64Array): bo
   return round2(s, r, out);
 }
 
-/** out = (long double) a + b, for doubles a, b. */
-export function ldAddDoubles(a: number, b: number, out: Float64Array): void {
-  ex.clear().add(a).add(b).round64(out, rest);
-}
-
 /** out = x + y for long doubles x = (xh, xl), y = (yh, yl). */
 export function ldAdd(xh: number, xl: number, yh: number, yl: number, out: Float64Array): void {
   if (xl === 0 && addThree(xh, yh, yl, out)) return;
@@ -369,6 +364,13 @@ export class LongDouble {
   /** this += y (a long double). */
   add(y: LongDouble): this {
     ldAdd(this.hi, this.lo, y.hi, y.lo, tmp);
+    return this.set(tmp[0], tmp[1]);
+  }
+
+  /** this += x × y for long doubles x = (xh, xl), y = (yh, yl), each operation rounded as C does. */
+  addProduct(xh: number, xl: number, yh: number, yl: number): this {
+    ldMul(xh, xl, yh, yl, tmp);
+    ldAdd(this.hi, this.lo, tmp[0], tmp[1], tmp);
     return this.set(tmp[0], tmp[1]);
   }
 

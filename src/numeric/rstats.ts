@@ -4,7 +4,7 @@
  * (see extended.ts). Inputs are NA-free; callers remove NAs first, as
  * `na.rm = TRUE` does.
  */
-import { LongDouble, ldAdd, ldMul, ldSubFromDouble } from "./extended.js";
+import { LongDouble, ldSubFromDouble } from "./extended.js";
 
 const acc = new LongDouble();
 const t = new LongDouble();
@@ -59,18 +59,13 @@ export function crossProductLongDouble(
   n: number,
   n1: number,
 ): number {
-  let sh = 0;
-  let sl = 0;
+  acc.set(0);
   for (let k = 0; k < n; k++) {
     const i = aOffset + 2 * k;
     const j = bOffset + 2 * k;
-    ldMul(a[i], a[i + 1], b[j], b[j + 1], pair);
-    ldAdd(sh, sl, pair[0], pair[1], pair);
-    sh = pair[0];
-    sl = pair[1];
+    acc.addProduct(a[i], a[i + 1], b[j], b[j + 1]);
   }
-  acc.set(sh, sl).divInt(n1);
-  return acc.hi;
+  return acc.divInt(n1).hi;
 }
 
 /**
