@@ -13,12 +13,39 @@ export {
 export { cutree } from "./cluster/cutree.js";
 export { type DistMatrix, distAt, pairIndex } from "./cluster/dist-matrix.js";
 export { type DistanceOptions, distanceMatrix } from "./cluster/distance.js";
-export { type HclustOptions, hclust } from "./cluster/hclust.js";
+export { type HclustOptions, hclust, hclustAsync } from "./cluster/hclust.js";
 export { type KmeansOptions, type KmeansResult, kmeans } from "./cluster/kmeans.js";
 export { optimalLeafOrder, reorderByWeights } from "./cluster/leaf-order.js";
 export { hclustOrder, type Tree } from "./cluster/tree.js";
 // Core types, options and errors
-export { CancelledError, ClusterheatError, DataError, type Place, UsageError } from "./errors.js";
+export {
+  CancelledError,
+  ClusterheatError,
+  DataError,
+  Message,
+  type MessageText,
+  msg,
+  OptionError,
+  type OptionWording,
+  opt,
+  type Place,
+  UsageError,
+} from "./errors.js";
+// The pipeline and the figure
+export { type HeatmapResult, heatmap } from "./heatmap.js";
+export type { Scene } from "./layout/scene.js";
+export { measureText } from "./layout/text.js";
+export {
+  type InputFile,
+  type PipelineContext,
+  type PipelineInput,
+  type PipelineResult,
+  type PipelineStop,
+  runPipeline,
+} from "./pipeline.js";
+export { renderCanvas } from "./render/canvas.js";
+export { renderSvg } from "./render/svg.js";
+export { formatFigureClusters } from "./io/figure-clusters.js";
 // Reading and writing
 export { readAnnotation } from "./io/annotation.js";
 export { formatClusterTable } from "./io/cluster-table.js";
@@ -41,19 +68,29 @@ export {
 export { rMean, rSd, rVar } from "./numeric/rstats.js";
 export {
   AGGREGATES,
+  ANGLES,
   type ClusterOptions,
+  checkCombinations,
   DISTANCES,
   type Distance,
   DUPLICATE_ROWS,
+  type FigureOptions,
   LEAF_ORDERS,
   METHODS,
   type Method,
   normalizeClusterOptions,
+  normalizeFigureOptions,
+  normalizeOptions,
   normalizePrepOptions,
   OPTION_SPECS,
+  OPTIONS,
+  type OptionName,
+  type Options,
   type OptionSpec,
   type PrepOptions,
+  parseKind,
   SCALES,
+  STYLES,
 } from "./options.js";
 // Preparing
 export { aggregateCols } from "./transform/aggregate.js";

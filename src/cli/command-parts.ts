@@ -1,10 +1,11 @@
 /**
- * The parts every command shares: its terminal, the input and prep flags,
- * the output flags, and turning the parsed flags into library options.
+ * The parts every command shares: its terminal, the input, read and prep
+ * flags, the output flags, and turning the parsed flags (and `--config`)
+ * into library options.
  */
 import { Command, Option } from "commander";
 import { UsageError } from "../errors.js";
-import { OPTION_SPECS, type OptionSpec } from "../options.js";
+import { OPTION_SPECS, type OptionGroup, type OptionSpec } from "../options.js";
 import { GENERAL_OPTIONS, INPUT_OPTIONS, OUTPUT_OPTIONS } from "./cli-options.js";
 import { addFlags, type FlagBinding, givenValues } from "./flags.js";
 import type { ProgressStream } from "./progress.js";
@@ -20,13 +21,14 @@ export const HEADING = {
   input: "Input:",
   prep: "Prep options (applied first, in this order: log2, rows, top variable, aggregate, scale):",
   cluster: "Cluster options (as pheatmap's arguments):",
+  figure: "Figure options (as pheatmap's arguments):",
   output: "Output:",
   other: "Other:",
 } as const;
 
-/** The library options of one stage, in schema order. */
-export function specsOf(group: OptionSpec["group"]): OptionSpec[] {
-  return OPTION_SPECS.filter((s) => s.group === group);
+/** The library options of some stages, in table order. */
+export function specsOf(...groups: OptionGroup[]): OptionSpec[] {
+  return OPTION_SPECS.filter((s) => groups.includes(s.group));
 }
 
 /** A new command with the help option in the "Other" group and errors thrown, not printed. */
@@ -40,20 +42,22 @@ export function newCommand(name: string): Command {
 
 /** The flags every matrix-reading command has, registered in help order. */
 export interface CommonFlags {
-  input: FlagBinding[];
-  prep: FlagBinding[];
+  /** Input files (annotation sheets, config). */
+  files: FlagBinding[];
+  /** Library options: read and prep. */
+  options: FlagBinding[];
 }
 
-/** Adds the `<matrix>` argument, the input flags and the prep flags. */
+/** Adds the `<matrix>` argument, the input flags and the read and prep flags. */
 export function addInputFlags(cmd: Command): CommonFlags {
   cmd.argument(
     "<matrix>",
     "expression matrix: TSV, CSV or GCT, maybe gzipped; first column = row names; - = stdin",
   );
-  return {
-    input: addFlags(cmd, INPUT_OPTIONS, HEADING.input),
-    prep: addFlags(cmd, specsOf("prep"), HEADING.prep),
-  };
+  const files = addFlags(cmd, INPUT_OPTIONS, HEADING.input);
+  const read = addFlags(cmd, specsOf("read"), HEADING.input);
+  const prep = addFlags(cmd, specsOf("prep"), HEADING.prep);
+  return { files, options: [...read, ...prep] };
 }
 
 /** Adds `-o` (repeatable) to the output group. */

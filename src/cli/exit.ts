@@ -6,9 +6,7 @@
  */
 import { CommanderError } from "commander";
 import { CancelledError, DataError, UsageError } from "../errors.js";
-import { OPTION_SPECS } from "../options.js";
-import { INPUT_OPTIONS } from "./cli-options.js";
-import { longFlag } from "./flags.js";
+import { flagWording } from "./flags.js";
 
 export const EXIT_OK = 0;
 export const EXIT_DATA = 1;
@@ -22,9 +20,9 @@ export interface ErrorReport {
 }
 
 /**
- * A commander message as one line in the schema's style:
- * `error: option '--scale <none|row|column>' argument 'x' is invalid. expected one of …`
- * → `invalid --scale: "x" (expected one of …)`.
+ * A commander message as one line in the program's style:
+ * `error: unknown option '--scal'\n(Did you mean --scale?)` →
+ * `unknown option '--scal' (did you mean --scale?)`.
  */
 export function usageLine(message: string): string {
   const line = message
@@ -33,22 +31,7 @@ export function usageLine(message: string): string {
     .map((s) => s.trim())
     .filter((s) => s !== "")
     .join(" ");
-  const invalid = /^option '(?:-\w, )?(--[\w-]+)[^']*' argument '(.*)' is invalid\. (.*)$/.exec(line);
-  if (invalid) return `invalid ${invalid[1]}: ${JSON.stringify(invalid[2])} (${invalid[3]})`;
   return line.replace("(Did you mean", "(did you mean");
-}
-
-/**
- * A library message in command-line words: option names written in camelCase
- * (`invalid topVariable: …`) become their flags (`invalid --top-variable: …`).
- */
-export function inFlagNames(message: string): string {
-  let out = message;
-  for (const spec of [...OPTION_SPECS, ...INPUT_OPTIONS]) {
-    if (!/[A-Z]/.test(spec.name)) continue;
-    out = out.replace(new RegExp(`(?<![\\w-])${spec.name}(?![\\w-])`, "g"), longFlag(spec));
-  }
-  return out;
 }
 
 function usage(line: string, command: string): ErrorReport {
@@ -67,9 +50,9 @@ export function reportError(e: unknown, command: string, debug: boolean): ErrorR
     if (e.code === "commander.help") return { code: EXIT_USAGE, text: "" };
     return usage(usageLine(e.message), command);
   }
-  if (e instanceof UsageError) return usage(inFlagNames(e.message), command);
+  if (e instanceof UsageError) return usage(e.describe(flagWording), command);
   if (e instanceof CancelledError) return { code: EXIT_CANCELLED, text: "clusterheat: cancelled\n" };
-  if (e instanceof DataError) return { code: EXIT_DATA, text: `clusterheat: ${inFlagNames(e.message)}\n` };
+  if (e instanceof DataError) return { code: EXIT_DATA, text: `clusterheat: ${e.describe(flagWording)}\n` };
   const message = e instanceof Error ? e.message : String(e);
   if (debug) {
     const stack = e instanceof Error && e.stack ? e.stack : message;

@@ -1,12 +1,13 @@
 /**
- * Command-line flags derived from the option schema: the flag is the option's
+ * Command-line flags derived from the option table: the flag is the option's
  * kebab-case name, the help says its meaning, default and valid values, and a
- * value is validated by the schema itself (`normalize*Options`), so that a
- * flag, a config key and a library option can never disagree.
+ * value is read by the table's own kinds (`parseKind`), so that a flag, a
+ * config key and a library option can never disagree. An invalid value is
+ * thrown as the library's OptionError; the CLI words it with flags.
  */
-import { type Command, InvalidArgumentError, Option } from "commander";
-import { UsageError } from "../errors.js";
-import { flagName, normalizeClusterOptions, normalizePrepOptions, type OptionSpec } from "../options.js";
+import { type Command, Option } from "commander";
+import { OptionError } from "../errors.js";
+import { expectedOf, flagName, type OptionSpec, optionSpec, parseKind } from "../options.js";
 import { type CliOptionSpec, FLAG_EXTRAS } from "./cli-options.js";
 
 /** A library option (with its group) or a CLI-only option. */
@@ -19,8 +20,13 @@ export interface FlagBinding {
 }
 
 /** The long flag of an option, e.g. `--clustering-distance-rows`. */
-export function longFlag(spec: AnySpec): string {
-  return `--${FLAG_EXTRAS[spec.name]?.flag ?? flagName(spec.name)}`;
+export function longFlag(spec: Pick<AnySpec, "name">): string {
+  return `--${flagName(spec.name)}`;
+}
+
+/** How the CLI names an option in a message: its flag (library names that are not options stay as they are). */
+export function flagWording(option: string): string {
+  return optionSpec(option) ? longFlag({ name: option }) : `--${flagName(option)}`;
 }
 
 /** The value placeholder shown in help: `<n>`, `<x>`, `<none|row|column>`, `<name>`. */
@@ -31,72 +37,56 @@ function placeholder(spec: AnySpec): string {
   switch (k.type) {
     case "choice": {
       const all = k.choices.join("|");
-      return all.length <= 20 ? `<${all}>` : "<name>";
+      return all.length <= 24 ? `<${all}>` : "<name>";
     }
+    case "angle":
+      return `<${k.choices.join("|")}>`;
+    case "integer":
+      return "<n>";
     case "number":
-      return k.integer ? "<n>" : "<x>";
-    case "string":
-      return "<text>";
-    case "list":
+      return "<x>";
+    case "length":
+      return k.unit === "in" ? "<inches>" : "<pt>";
+    case "color":
+      return "<color>";
+    case "names":
+    case "labels":
       return "<names>";
-    case "boolean":
-      return "";
+    case "numbers":
+      return "<numbers>";
+    default:
+      return "<text>";
   }
 }
 
-/** The help line: the schema's description, then its valid values and default. */
+function showDefault(d: unknown): string | null {
+  if (typeof d === "string" || typeof d === "number") return `default: ${d}`;
+  if (d === true) return "default";
+  return null;
+}
+
+/** The help line: the table's description, then its valid values and default. */
 export function helpText(spec: AnySpec): string {
   const extra: string[] = [];
-  if (spec.kind.type === "choice") extra.push(`one of: ${spec.kind.choices.join(", ")}`);
-  const d = spec.default;
-  if (typeof d === "string" || typeof d === "number") extra.push(`default: ${d}`);
-  else if (d === true) extra.push("default");
+  if (spec.kind.type === "choice" || spec.kind.type === "angle") extra.push(`one of: ${spec.kind.choices.join(", ")}`);
+  const fromOption = "defaultFrom" in spec ? spec.defaultFrom : undefined;
+  const d = fromOption ? null : showDefault(spec.default);
+  if (d) extra.push(d);
+  if ("pheatmap" in spec && spec.pheatmap) extra.push(`pheatmap: ${spec.pheatmap}`);
   const text = spec.description;
   if (extra.length === 0) return text;
   // "… (as pheatmap)" + "one of: …" → "… (as pheatmap; one of: …)"
   return text.endsWith(")") ? `${text.slice(0, -1)}; ${extra.join("; ")})` : `${text} (${extra.join("; ")})`;
 }
 
-/** Checks a value of a CLI-only option; the library options are checked by their normalizer. */
-function checkCliValue(spec: CliOptionSpec, value: unknown): unknown {
-  const k = spec.kind;
-  const bad = (expected: string): never => {
-    throw new UsageError(`invalid ${spec.name}: ${JSON.stringify(value)} (expected ${expected})`);
-  };
-  if (k.type === "choice" && !k.choices.includes(value as string)) bad(`one of ${k.choices.join(", ")}`);
-  if (k.type === "number") {
-    const what = `${k.integer ? "an integer" : "a number"}${k.min !== undefined ? ` ≥ ${k.min}` : ""}`;
-    const v = value as number;
-    if (!Number.isFinite(v) || (k.integer && !Number.isInteger(v)) || (k.min !== undefined && v < k.min)) {
-      bad(what);
-    }
+/** Turns the text of a flag's value into the option's type, validated (OptionError otherwise). */
+export function parseFlagValue(spec: AnySpec, text: string): unknown {
+  // values that may name a file are resolved by the command, which reads files
+  if (FLAG_EXTRAS[spec.name]?.file) return text;
+  if (spec.kind.type === "text" || spec.kind.type === "names") {
+    return spec.kind.type === "names" ? parseKind(spec.name, spec.kind, text) : text;
   }
-  return value;
-}
-
-/** Validates one value with the schema; returns it, or throws UsageError. */
-export function checkValue(spec: AnySpec, value: unknown): unknown {
-  if (!("group" in spec)) return checkCliValue(spec, value);
-  const given = { [spec.name]: value };
-  const normalized: Record<string, unknown> =
-    spec.group === "prep" ? { ...normalizePrepOptions(given) } : { ...normalizeClusterOptions(given) };
-  return normalized[spec.name];
-}
-
-/** Turns the text of a flag's value into the option's type, validated. */
-function parseValue(spec: AnySpec, text: string): unknown {
-  const k = spec.kind;
-  // lists (`--rows FILE|LIST`, `-o`) are resolved by the command, which may read a file
-  if (k.type === "list" || k.type === "string") return text;
-  const value = k.type === "number" ? (text.trim() === "" ? Number.NaN : Number(text)) : text;
-  try {
-    return checkValue(spec, value);
-  } catch (e) {
-    if (!(e instanceof UsageError)) throw e;
-    // "invalid topVariable: -3 (expected an integer ≥ 1)" → "expected an integer ≥ 1"
-    const expected = /\((expected .*)\)$/.exec(e.message);
-    throw new InvalidArgumentError(expected ? expected[1] : e.message);
-  }
+  return parseKind(spec.name, spec.kind, text);
 }
 
 /** The commander options of one spec: one flag, or `--x` and `--no-x` for a boolean that defaults to true. */
@@ -114,7 +104,7 @@ function optionsOf(spec: AnySpec, heading: string): Option[] {
   if (extra.repeatable) {
     option.argParser((text: string, previous: unknown) => [...((previous as string[]) ?? []), text]);
   } else {
-    option.argParser((text: string) => parseValue(spec, text));
+    option.argParser((text: string) => parseFlagValue(spec, text));
   }
   return [option];
 }
@@ -140,18 +130,33 @@ export function givenValues(cmd: Command, bindings: readonly FlagBinding[]): Rec
   return out;
 }
 
+/** A flag whose value is optional, as rewritten by expandFlagsAlone. */
+export interface AloneExpansion {
+  flag: string;
+  spec: AnySpec;
+  /** The argument after the flag that was not taken as its value. */
+  next: string | undefined;
+}
+
 /**
- * Rewrites `--log2 in.tsv` as `--log2=1 in.tsv`: a flag whose value is optional
- * takes the next argument only when that argument is a number, so that the
- * flag alone can come before the input file.
+ * Rewrites `--log2 in.tsv` as `--log2=1 in.tsv`: a flag whose value is
+ * optional takes the next argument only when that argument is a number (for
+ * a numeric option), so that the flag alone can come before the input file.
+ * A flag whose value names a file (`--display-numbers`) takes one only with
+ * `=` (`--display-numbers=stars.tsv`). Returns the arguments and the
+ * expansions made (to explain a stray argument later).
  */
-export function expandFlagsAlone(argv: readonly string[], specs: readonly AnySpec[]): string[] {
-  const alone = new Map<string, number>();
+export function expandFlagsAlone(
+  argv: readonly string[],
+  specs: readonly AnySpec[],
+): { argv: string[]; expansions: AloneExpansion[] } {
+  const alone = new Map<string, { value: string; spec: AnySpec }>();
   for (const spec of specs) {
     const value = FLAG_EXTRAS[spec.name]?.alone;
-    if (value !== undefined) alone.set(longFlag(spec), value);
+    if (value !== undefined) alone.set(longFlag(spec), { value, spec });
   }
   const out: string[] = [];
+  const expansions: AloneExpansion[] = [];
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (arg === "--") {
@@ -159,9 +164,36 @@ export function expandFlagsAlone(argv: readonly string[], specs: readonly AnySpe
       break;
     }
     const preset = alone.get(arg);
+    if (preset === undefined) {
+      out.push(arg);
+      continue;
+    }
     const next = argv[i + 1];
-    const nextIsNumber = next !== undefined && next.trim() !== "" && Number.isFinite(Number(next));
-    out.push(preset !== undefined && !nextIsNumber ? `${arg}=${preset}` : arg);
+    const numeric = preset.spec.kind.type === "number";
+    const nextIsNumber = next !== undefined && /^[+-]?(\d+\.?\d*|\.\d+)([eE][+-]?\d+)?$/.test(next.trim());
+    if (numeric && nextIsNumber) {
+      out.push(arg);
+    } else {
+      out.push(`${arg}=${preset.value}`);
+      expansions.push({ flag: arg, spec: preset.spec, next });
+    }
   }
-  return out;
+  return { argv: out, expansions };
+}
+
+/**
+ * When commander finds one argument too many after a flag whose value is
+ * optional, the user most likely meant it as the flag's value
+ * (`--log2 abc expr.tsv`): say that this value is invalid for that flag.
+ */
+export function strayValueError(
+  expansions: readonly AloneExpansion[],
+  isInput: (arg: string) => boolean,
+): OptionError | null {
+  for (const e of expansions) {
+    if (e.next !== undefined && !e.next.startsWith("-") && !isInput(e.next)) {
+      return new OptionError(e.spec.name, e.next, expectedOf(e.spec.kind));
+    }
+  }
+  return null;
 }

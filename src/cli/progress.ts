@@ -5,7 +5,8 @@
  * file, CI) as at most four plain lines per phase (at 25, 50, 75, 100 %).
  */
 import type { Logger } from "../log.js";
-import { inFlagNames } from "./exit.js";
+import { describeText } from "../errors.js";
+import { flagWording } from "./flags.js";
 
 /** Where the logger writes: stderr, or a fake in tests. */
 export interface ProgressStream {
@@ -98,7 +99,7 @@ export function stderrLogger(stream: ProgressStream, options: StderrLoggerOption
     warn(message) {
       if (quiet) return;
       clear();
-      stream.write(`clusterheat: warning: ${inFlagNames(message)}\n`);
+      stream.write(`clusterheat: warning: ${describeText(message, flagWording)}\n`);
     },
     progress(name, done, total) {
       if (quiet || !(total > 0)) return;

@@ -4,14 +4,17 @@
  * (see exit.ts). Returns the exit status instead of exiting, so that pending
  * output is flushed by the caller.
  */
-import { readFileSync } from "node:fs";
-import type { Command, OutputConfiguration } from "commander";
+import { readFileSync, statSync } from "node:fs";
+import { type Command, CommanderError, type OutputConfiguration } from "commander";
 import { OPTION_SPECS } from "../options.js";
+import { FLAG_EXTRAS } from "./cli-options.js";
 import { clusterCommand } from "./cluster-command.js";
 import { type CliIo, HEADING, newCommand } from "./command-parts.js";
 import { EXIT_OK, EXIT_USAGE, reportError } from "./exit.js";
-import { expandFlagsAlone } from "./flags.js";
+import { expandFlagsAlone, strayValueError } from "./flags.js";
+import { plotCommand } from "./plot-command.js";
 import { prepCommand } from "./prep-command.js";
+import { serveCommand } from "./serve-command.js";
 
 /** The version in package.json (two folders up, from src/cli or dist/cli). */
 export function packageVersion(): string {
@@ -53,7 +56,7 @@ export function createProgram(io: CliIo): Command {
     .helpCommand("help [command]", "show the help of a command")
     .configureOutput(output(io));
   program.options.find((o) => o.long === "--version")?.helpGroup(HEADING.other);
-  for (const sub of [prepCommand(io), clusterCommand(io)]) {
+  for (const sub of [prepCommand(io), clusterCommand(io), plotCommand(io), serveCommand(io)]) {
     sub.configureOutput(output(io));
     program.addCommand(sub);
   }
@@ -68,6 +71,17 @@ function commandName(program: Command, argv: readonly string[]): string {
   return sub === undefined ? "clusterheat" : `clusterheat ${sub}`;
 }
 
+/** Whether an argument names something that exists (an input file), or stdin. */
+function exists(arg: string): boolean {
+  if (arg === "-") return true;
+  try {
+    statSync(arg);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
 /** Runs the program on the arguments after `node main.js`; resolves to the exit status. */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const program = createProgram(io);
@@ -75,11 +89,18 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     io.stderr.write(program.helpInformation());
     return EXIT_USAGE;
   }
+  const aloneSpecs = OPTION_SPECS.filter((s) => FLAG_EXTRAS[s.name]?.alone !== undefined);
+  const expanded = expandFlagsAlone(argv, aloneSpecs);
   try {
-    await program.parseAsync(expandFlagsAlone(argv, OPTION_SPECS), { from: "user" });
+    await program.parseAsync(expanded.argv, { from: "user" });
     return EXIT_OK;
   } catch (e) {
-    const report = reportError(e, commandName(program, argv), io.env.CLUSTERHEAT_DEBUG === "1");
+    // `--log2 abc in.tsv`: "abc" was meant as --log2's value, not as a second input
+    const stray =
+      e instanceof CommanderError && e.code === "commander.excessArguments"
+        ? strayValueError(expanded.expansions, exists)
+        : null;
+    const report = reportError(stray ?? e, commandName(program, argv), io.env.CLUSTERHEAT_DEBUG === "1");
     io.stderr.write(report.text);
     return report.code;
   }

@@ -20,9 +20,13 @@ const EXTENSIONS: Readonly<Record<string, TreeFormat>> = {
   ".txt": "tsv",
 };
 
-/** The format of one output: `--format` when given, else the file's extension, else JSON. */
-export function treeFormatFor(path: string, format: TreeFormat | undefined): TreeFormat {
+/** The extensions `cluster` writes (each maybe followed by `.gz`). */
+export const TREE_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS);
+
+/** The format of one output: `--format` when given, else the file's extension (before `.gz`), else JSON. */
+export function treeFormatFor(file: string, format: TreeFormat | undefined): TreeFormat {
   if (format !== undefined) return format;
+  const path = file.replace(/\.gz$/i, "");
   const dot = path.lastIndexOf(".");
   const ext = dot > path.lastIndexOf("/") ? path.slice(dot).toLowerCase() : "";
   return EXTENSIONS[ext] ?? "json";

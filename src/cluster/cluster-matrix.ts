@@ -8,7 +8,7 @@
  * 4. cluster the columns;
  * 5. leaf order (hclust's, optimal, or by means) and cutree on each axis.
  */
-import { CancelledError, DataError, UsageError } from "../errors.js";
+import { CancelledError, DataError, msg, opt, UsageError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type Matrix, selectRows, transpose } from "../matrix.js";
 import { type ClusterOptions, type Distance, type Method, normalizeClusterOptions } from "../options.js";
@@ -20,7 +20,7 @@ import {
   prepareDistanceJob,
   undefinedDistanceError,
 } from "./distance.js";
-import { type HclustOptions, hclust, NonFiniteDistanceError } from "./hclust.js";
+import { type HclustOptions, hclustAsync, NonFiniteDistanceError } from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import type { Tree } from "./tree.js";
@@ -65,19 +65,32 @@ export interface ClusterContext {
   ) => Pick<HclustOptions, "updateAll" | "rescanAll" | "allocate"> & { close(): void };
 }
 
-/** The in-thread backend: fills rows in chunks, reporting progress and honouring cancellation. */
+/** Lets the event loop run (timers, messages, an abort from a button) before going on. */
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * The in-thread backend: fills rows in small chunks, reporting progress, and
+ * gives the event loop a turn every ~40 ms so that an abort is seen promptly.
+ */
 export const inThreadDistances: DistanceBackend = async (job, out, report, signal) => {
   const total = pairCount(job.n);
   let done = 0;
-  const chunk = Math.max(1, Math.floor(job.n / 50));
+  const chunk = Math.max(1, Math.floor(job.n / 400));
+  let sliceStart = performance.now();
   for (let i0 = 0; i0 < job.n; i0 += chunk) {
     if (signal?.aborted) throw new CancelledError();
     const i1 = Math.min(job.n, i0 + chunk);
     fillDistanceRows(job, i0, i1, out);
     for (let i = i0; i < i1; i++) done += job.n - 1 - i;
     report(done, total);
-    if (i1 < job.n) await Promise.resolve();
+    if (i1 < job.n && performance.now() - sliceStart > 40) {
+      await nextMacrotask();
+      sliceStart = performance.now();
+    }
   }
+  if (signal?.aborted) throw new CancelledError();
 };
 
 /** Bytes of the condensed distance matrix of n observations. */
@@ -100,12 +113,15 @@ async function clusterAxis(
 ): Promise<{ result: AxisResult; dist: DistMatrix | null }> {
   const n = m.nrow;
   const limit = ctx.memoryLimit ?? 16e9;
-  const bytes = distanceBytes(n);
+  // optimal leaf ordering keeps the distances (not updated in place) and an n × n table of scores
+  const keep = options.leafOrder === "optimal";
+  const bytes = distanceBytes(n) * (keep ? 2 : 1) + (keep ? n * n * 8 : 0);
   if (bytes > limit) {
+    const what = keep ? "the distance matrix and the optimal leaf ordering" : "the distance matrix";
+    const need = formatBytes(bytes);
+    const most = formatBytes(limit);
     throw new DataError(
-      `clustering ${n.toLocaleString("en-US")} ${axis} needs ${formatBytes(bytes)} for the distance matrix ` +
-        `(n(n-1)/2 doubles) but at most ${formatBytes(limit)} can be used: keep fewer ${axis}, ` +
-        `e.g. with --top-variable 5000`,
+      msg`clustering ${n.toLocaleString("en-US")} ${axis} needs ${need} for ${what} but at most ${most} can be used: keep fewer ${axis}, e.g. with ${opt("topVariable")} 5000`,
     );
   }
   const job = prepareDistanceJob(m, distance, { minkowskiP: options.minkowskiP });
@@ -119,11 +135,10 @@ async function clusterAxis(
     ctx.signal,
   );
   const dist: DistMatrix = { n, values };
-  const keep = options.leafOrder === "optimal";
   let tree: Tree;
   const threads = keep ? undefined : ctx.hclust?.(method);
   try {
-    tree = hclust(dist, method, m.rowNames, distance, {
+    tree = await hclustAsync(dist, method, m.rowNames, distance, {
       inPlace: !keep,
       signal: ctx.signal,
       progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
@@ -142,7 +157,14 @@ async function clusterAxis(
   if (options.leafOrder === "mean") tree = reorderByWeights(tree, rowMeans(m));
   let clusters: Int32Array | null = null;
   if (cut.k !== null) {
-    if (cut.k > n) throw new UsageError(`cannot cut ${n} ${axis} into ${cut.k} clusters`);
+    if (cut.k > n) {
+      const option = axis === "rows" ? "cutreeRows" : "cutreeCols";
+      throw new UsageError(msg`cannot cut ${n} ${axis} into ${opt(option)} ${cut.k} clusters`, undefined, {
+        option,
+        found: cut.k,
+        expected: `at most ${n}`,
+      });
+    }
     clusters = cutree(tree, { k: cut.k });
   } else if (cut.h !== null) {
     clusters = cutree(tree, { h: cut.h });
@@ -191,8 +213,8 @@ export async function clusterMatrix(
   }
   const wantsRowCut = options.cutreeRows !== null || options.cutreeRowsHeight !== null;
   const wantsColCut = options.cutreeCols !== null || options.cutreeColsHeight !== null;
-  if (wantsRowCut && !options.clusterRows) throw new UsageError("--cutree-rows needs clustered rows");
-  if (wantsColCut && !options.clusterCols) throw new UsageError("--cutree-cols needs clustered columns");
+  if (wantsRowCut && !options.clusterRows) throw new UsageError(msg`${opt("cutreeRows")} needs clustered rows`);
+  if (wantsColCut && !options.clusterCols) throw new UsageError(msg`${opt("cutreeCols")} needs clustered columns`);
 
   let rows: AxisResult | null = null;
   if (options.clusterRows) {

@@ -193,9 +193,14 @@ export function rescanRows(st: HclustState, nActive: number, list: Int32Array, r
 const updateAllHere = (update: Update) => (st: HclustState, m: StepMerge, out: Float64Array) =>
   updateRange(st, update, m, 0, m.nActive, out);
 
+/** Milliseconds of work between two chances for the caller to yield (cancellation, progress). */
+const SLICE_MS = 40;
+
 /**
  * Clusters n observations from their condensed distances with one of R's
- * eight methods and returns the tree in R's `hclust` shape.
+ * eight methods and returns the tree in R's `hclust` shape. Synchronous: an
+ * `AbortSignal` is only seen if it was aborted from this thread's own code
+ * (a callback); use `hclustAsync` to let timers and messages cancel it.
  */
 export function hclust(
   d: DistMatrix,
@@ -204,6 +209,51 @@ export function hclust(
   distance: Distance = "euclidean",
   options: HclustOptions = {},
 ): Tree {
+  const steps = hclustSteps(d, method, labels, distance, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/** Lets the event loop run (timers, messages, an abort from a button) before going on. */
+function nextMacrotask(): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * `hclust` that gives the event loop a turn every ~40 ms of work, so that an
+ * AbortSignal aborted by a timer, a message or a button stops it within
+ * about 100 ms (CancelledError) and progress can be drawn. Same tree.
+ */
+export async function hclustAsync(
+  d: DistMatrix,
+  method: Method,
+  labels: readonly string[],
+  distance: Distance = "euclidean",
+  options: HclustOptions = {},
+): Promise<Tree> {
+  const steps = hclustSteps(d, method, labels, distance, options);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await nextMacrotask();
+    if (options.signal?.aborted) throw new CancelledError();
+  }
+}
+
+/**
+ * The procedure as a generator: it yields (between two merges, when the
+ * state is whole) each time about SLICE_MS of work has been done, and
+ * returns the tree.
+ */
+function* hclustSteps(
+  d: DistMatrix,
+  method: Method,
+  labels: readonly string[],
+  distance: Distance,
+  options: HclustOptions,
+): Generator<void, Tree> {
   const n = d.n;
   if (labels.length !== n) throw new UsageError(`hclust: ${labels.length} labels for ${n} observations`);
   if (n < 2) throw new UsageError(`hclust: must have n >= 2 objects to cluster (found ${n})`);
@@ -264,11 +314,16 @@ export function hclust(
     ((st: HclustState, nActive: number, list: Int32Array, count: number) =>
       rescanRows(st, nActive, list, 0, count));
   const result = new Float64Array(2);
+  let sliceStart = performance.now();
 
   for (let step = 0; step < n - 1; step++) {
     if (step % every === 0) {
       if (options.signal?.aborted) throw new CancelledError();
       options.progress?.(step, n - 1);
+    }
+    if ((step & 7) === 0 && performance.now() - sliceStart > SLICE_MS) {
+      yield;
+      sliceStart = performance.now();
     }
     // 1. The pair: smallest i with the strictly least DISNN (a tournament tree over DISNN).
     const im = pick.min;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { inFlagNames, reportError, usageLine } from "../../src/cli/exit.js";
-import { CancelledError, DataError, UsageError } from "../../src/errors.js";
+import { reportError, usageLine } from "../../src/cli/exit.js";
+import { CancelledError, DataError, msg, OptionError, opt, UsageError } from "../../src/errors.js";
 
 describe("reportError", () => {
   it("reportError(DataError) exits 1 with the place of the error", () => {
@@ -34,17 +34,6 @@ describe("reportError", () => {
 });
 
 describe("usageLine", () => {
-  it("usageLine rewrites commander's invalid-argument message in the schema's style", () => {
-    expect(
-      usageLine(
-        "error: option '--scale <none|row|column>' argument 'x' is invalid. expected one of none, row, column",
-      ),
-    ).toBe('invalid --scale: "x" (expected one of none, row, column)');
-    expect(usageLine("error: option '-o, --output <file>' argument 'x' is invalid. nope")).toBe(
-      'invalid --output: "x" (nope)',
-    );
-  });
-
   it("usageLine joins a suggestion onto the same line", () => {
     expect(usageLine("error: unknown option '--scal'\n(Did you mean --scale?)")).toBe(
       "unknown option '--scal' (did you mean --scale?)",
@@ -52,16 +41,29 @@ describe("usageLine", () => {
   });
 });
 
-describe("inFlagNames", () => {
-  it("inFlagNames writes camelCase option names as flags, and leaves other words alone", () => {
-    expect(inFlagNames("invalid topVariable: 0 (expected an integer ≥ 1)")).toBe(
-      "invalid --top-variable: 0 (expected an integer ≥ 1)",
+describe("reportError words options as flags from the error's fields", () => {
+  it("reportError(OptionError) names the flag, the value found and what was expected", () => {
+    const e = new OptionError("topVariable", 0, "an integer ≥ 1");
+    expect(e.message).toBe("invalid topVariable: 0 (expected an integer ≥ 1)");
+    expect(e.option).toBe("topVariable");
+    expect(e.found).toBe(0);
+    expect(e.expected).toBe("an integer ≥ 1");
+    expect(reportError(e, "clusterheat prep", false).text).toBe(
+      "clusterheat: invalid --top-variable: 0 (expected an integer ≥ 1)\nsee clusterheat prep --help\n",
     );
-    expect(inFlagNames('aggregateColsBy "Group" needs a sample sheet')).toBe(
-      '--aggregate-cols-by "Group" needs a sample sheet',
+  });
+
+  it("reportError words every option named in a message template, and nothing else", () => {
+    const e = new UsageError(msg`${opt("cutreeRows")} needs clustered rows; cutreeRows stays a word`);
+    expect(e.message).toBe("cutreeRows needs clustered rows; cutreeRows stays a word");
+    expect(reportError(e, "clusterheat cluster", false).text).toContain(
+      "clusterheat: --cutree-rows needs clustered rows; cutreeRows stays a word\n",
     );
-    expect(inFlagNames("scale the rows; --cutree-rows needs clustered rows")).toBe(
-      "scale the rows; --cutree-rows needs clustered rows",
-    );
+    expect(e.describe((o) => `"${o.toUpperCase()}"`)).toBe('"CUTREEROWS" needs clustered rows; cutreeRows stays a word');
+  });
+
+  it("reportError(DataError) with an option in its text keeps the place first", () => {
+    const e = new DataError(msg`try ${opt("log2")}`, { file: "x.tsv", line: 2 });
+    expect(reportError(e, "clusterheat plot", false).text).toBe("clusterheat: x.tsv:2: try --log2\n");
   });
 });

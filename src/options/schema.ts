@@ -1,0 +1,604 @@
+/**
+ * The one table of options. A library option (`clusteringDistanceRows`), a
+ * config key (the same), a CLI flag (`--clustering-distance-rows`) and a
+ * viewer control ("Row distance") are four spellings of one entry here; the
+ * option types (types.ts), the defaults and the validation (normalize.ts),
+ * the CLI flags and their help (cli/flags.ts) and the viewer's controls are
+ * all derived from it. Names follow pheatmap's arguments (`pheatmap`).
+ *
+ * Each entry: `group` (the stage that uses it), `kind` (kinds.ts: what values
+ * it takes), `default` (a value; `null` often means "decided from the data",
+ * as `description` says), or `defaultFrom` (another option's value, times a
+ * factor), `label` (the viewer's words), `description` (meaning, default,
+ * values), `example` (a command-line use), and `pheatmap` (its argument name).
+ */
+import type { Kind } from "./kinds.js";
+
+export const DISTANCES = [
+  "euclidean",
+  "maximum",
+  "manhattan",
+  "canberra",
+  "binary",
+  "minkowski",
+  "correlation",
+  "spearman",
+  "kendall",
+  "cosine",
+] as const;
+export const METHODS = [
+  "ward.D",
+  "ward.D2",
+  "single",
+  "complete",
+  "average",
+  "mcquitty",
+  "median",
+  "centroid",
+] as const;
+export const SCALES = ["none", "row", "column"] as const;
+export const LEAF_ORDERS = ["hclust", "optimal", "mean"] as const;
+export const DUPLICATE_ROWS = ["error", "first", "mean", "sum", "unique"] as const;
+export const AGGREGATES = ["mean", "median"] as const;
+export const STYLES = ["clusterheat", "pheatmap"] as const;
+export const ANGLES = [0, 45, 90, 270, 315] as const;
+
+/** The shape every entry of the table satisfies. */
+export interface SpecShape {
+  readonly group: "read" | "prep" | "cluster" | "figure";
+  readonly kind: Kind;
+  readonly default: unknown;
+  readonly defaultFrom?: { readonly option: string; readonly factor?: number };
+  readonly label: string;
+  readonly description: string;
+  readonly example?: string;
+  readonly pheatmap?: string;
+}
+
+export const OPTIONS = {
+  // ── reading ──────────────────────────────────────────────────────────────
+  duplicateRows: {
+    group: "read",
+    kind: { type: "choice", choices: DUPLICATE_ROWS },
+    default: "error",
+    label: "Rows with the same name",
+    description:
+      "what to do with rows of the same name (gene symbols): stop and list them, keep the first, " +
+      "average them, sum them, or make the names unique",
+    example: "--duplicate-rows mean",
+  },
+  annotationCategorical: {
+    group: "read",
+    kind: { type: "names", nullable: true },
+    default: null,
+    label: "Fields read as groups",
+    description:
+      "sample- or gene-sheet fields read as categories even when every value is a number " +
+      "(dose 0/10, batch 1/2); other numeric fields are continuous",
+    example: "--annotation-categorical dose,batch",
+  },
+  // ── prep ─────────────────────────────────────────────────────────────────
+  log2: {
+    group: "prep",
+    kind: { type: "number", min: 0, nullable: true },
+    default: null,
+    label: "log2(x + pseudocount)",
+    description: "log2(x + pseudocount) before anything else; the flag alone means pseudocount 1",
+    example: "--log2 or --log2 0.5",
+  },
+  rows: {
+    group: "prep",
+    kind: { type: "names", nullable: true },
+    default: null,
+    label: "Genes to keep",
+    description: "keep only these rows: a file with one name per line, or a comma-separated list",
+    example: "--rows genes.txt or --rows TP53,MYC",
+  },
+  keepOrder: {
+    group: "prep",
+    kind: { type: "boolean" },
+    default: false,
+    label: "Keep the list's order",
+    description: "with --rows, keep the list's order instead of the file's",
+  },
+  topVariable: {
+    group: "prep",
+    kind: { type: "integer", min: 1, nullable: true },
+    default: null,
+    label: "Most variable genes",
+    description: "keep the N rows of highest variance (R's var, before scaling), in their original order",
+    example: "--top-variable 1000",
+  },
+  aggregateColsBy: {
+    group: "prep",
+    kind: { type: "text", nullable: true },
+    default: null,
+    label: "Average replicates by",
+    description: "one column per group of this sample-sheet field (needs --annotation-col)",
+    example: "--aggregate-cols-by Group",
+  },
+  aggregate: {
+    group: "prep",
+    kind: { type: "choice", choices: AGGREGATES },
+    default: "mean",
+    label: "Combine replicates with",
+    description: "how --aggregate-cols-by combines a group's samples",
+  },
+  scale: {
+    group: "prep",
+    kind: { type: "choice", choices: SCALES },
+    default: "none",
+    label: "Z-score",
+    description: "z-score rows or columns: (x - mean) / sd, sd with n - 1, NAs ignored (as pheatmap)",
+    example: "--scale row",
+    pheatmap: "scale",
+  },
+  keepConstant: {
+    group: "prep",
+    kind: { type: "boolean" },
+    default: false,
+    label: "Keep constant genes",
+    description: "keep constant rows at 0 when scaling instead of dropping them (pheatmap fails on them)",
+  },
+  // ── cluster ──────────────────────────────────────────────────────────────
+  clusterRows: {
+    group: "cluster",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Cluster genes",
+    description: "cluster the rows",
+    pheatmap: "cluster_rows",
+  },
+  clusterCols: {
+    group: "cluster",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Cluster samples",
+    description: "cluster the columns (on the matrix reordered by the row tree, as pheatmap)",
+    pheatmap: "cluster_cols",
+  },
+  clusteringDistanceRows: {
+    group: "cluster",
+    kind: { type: "choice", choices: DISTANCES },
+    default: "euclidean",
+    label: "Gene distance",
+    description:
+      "distance between rows: R's dist methods, correlation (1 - Pearson, as pheatmap), spearman, " +
+      "kendall, cosine; rows with NAs use pairwise-complete values",
+    example: "--clustering-distance-rows correlation",
+    pheatmap: "clustering_distance_rows",
+  },
+  clusteringDistanceCols: {
+    group: "cluster",
+    kind: { type: "choice", choices: DISTANCES },
+    default: "euclidean",
+    label: "Sample distance",
+    description: "distance between columns (as for rows)",
+    pheatmap: "clustering_distance_cols",
+  },
+  minkowskiP: {
+    group: "cluster",
+    kind: { type: "number", positive: true },
+    default: 2,
+    label: "Minkowski power",
+    description: "the power p of the minkowski distance",
+  },
+  clusteringMethod: {
+    group: "cluster",
+    kind: { type: "choice", choices: METHODS },
+    default: "complete",
+    label: "Linkage",
+    description: "linkage method of hclust, for both axes (ward.D2 is seaborn's ward)",
+    example: "--clustering-method ward.D2",
+    pheatmap: "clustering_method",
+  },
+  clusteringMethodRows: {
+    group: "cluster",
+    kind: { type: "choice", choices: METHODS },
+    default: "complete",
+    defaultFrom: { option: "clusteringMethod" },
+    label: "Gene linkage",
+    description: "linkage method for the rows (default: --clustering-method)",
+  },
+  clusteringMethodCols: {
+    group: "cluster",
+    kind: { type: "choice", choices: METHODS },
+    default: "complete",
+    defaultFrom: { option: "clusteringMethod" },
+    label: "Sample linkage",
+    description: "linkage method for the columns (default: --clustering-method)",
+  },
+  cutreeRows: {
+    group: "cluster",
+    kind: { type: "integer", min: 1, nullable: true },
+    default: null,
+    label: "Gene clusters",
+    description: "cut the row tree into k clusters (R's cutree numbering); the figure separates them",
+    example: "--cutree-rows 4",
+    pheatmap: "cutree_rows",
+  },
+  cutreeCols: {
+    group: "cluster",
+    kind: { type: "integer", min: 1, nullable: true },
+    default: null,
+    label: "Sample clusters",
+    description: "cut the column tree into k clusters",
+    pheatmap: "cutree_cols",
+  },
+  cutreeRowsHeight: {
+    group: "cluster",
+    kind: { type: "number", nullable: true },
+    default: null,
+    label: "Cut genes at height",
+    description: "cut the row tree at this height instead of into k clusters",
+  },
+  cutreeColsHeight: {
+    group: "cluster",
+    kind: { type: "number", nullable: true },
+    default: null,
+    label: "Cut samples at height",
+    description: "cut the column tree at this height",
+  },
+  leafOrder: {
+    group: "cluster",
+    kind: { type: "choice", choices: LEAF_ORDERS },
+    default: "hclust",
+    label: "Leaf order",
+    description:
+      "leaf order: as hclust, optimal leaf ordering (Bar-Joseph 2001), or by row means as R's heatmap()",
+  },
+  kmeansRows: {
+    group: "cluster",
+    kind: { type: "integer", min: 1, nullable: true },
+    default: null,
+    label: "k-means groups",
+    description: "aggregate the rows into k k-means clusters before clustering (pheatmap's kmeans_k)",
+    pheatmap: "kmeans_k",
+  },
+  kmeansSeed: {
+    group: "cluster",
+    kind: { type: "integer" },
+    default: 1,
+    label: "k-means seed",
+    description: "seed of the k-means random starts",
+  },
+  kmeansStarts: {
+    group: "cluster",
+    kind: { type: "integer", min: 1 },
+    default: 10,
+    label: "k-means starts",
+    description: "number of k-means random starts (the best is kept)",
+  },
+  // ── figure ───────────────────────────────────────────────────────────────
+  style: {
+    group: "figure",
+    kind: { type: "choice", choices: STYLES },
+    default: "clusterheat",
+    label: "Style",
+    description:
+      "clusterheat's defaults, or pheatmap's look (its palette, grey60 borders, no legend titles, " +
+      "hue-wheel annotation colors) for figures that must match pheatmap",
+  },
+  color: {
+    group: "figure",
+    kind: { type: "palette", nullable: true },
+    default: null,
+    label: "Palette",
+    description:
+      "a palette name (ColorBrewer, _r reverses: RdBu_r; viridis, magma, inferno, plasma, cividis; " +
+      "RdBkGn) or a comma-separated list of colors; default: RdBu_r centred at 0 when the data are " +
+      "scaled or cross 0, viridis otherwise",
+    example: "--color RdBu_r or --color navy,white,firebrick3",
+    pheatmap: "color",
+  },
+  colorSteps: {
+    group: "figure",
+    kind: { type: "integer", min: 2, max: 1024 },
+    default: 100,
+    label: "Color steps",
+    description: "number of colors the palette is ramped to (pheatmap's 100)",
+  },
+  colorClasses: {
+    group: "figure",
+    kind: { type: "integer", min: 3, max: 11, nullable: true },
+    default: null,
+    label: "ColorBrewer classes",
+    description: "the ColorBrewer class count a named palette is built from (default 9, or its maximum)",
+  },
+  breaks: {
+    group: "figure",
+    kind: { type: "numbers", nullable: true },
+    default: null,
+    label: "Color breaks",
+    description:
+      "n + 1 increasing breaks for n colors; a value v takes color i when b[i-1] < v ≤ b[i]; default: " +
+      "evenly from min to max (symmetric around 0 after scaling)",
+    example: "--breaks -2,-1,0,1,2",
+    pheatmap: "breaks",
+  },
+  borderColor: {
+    group: "figure",
+    kind: { type: "color", none: true, nullable: true },
+    default: null,
+    label: "Cell borders",
+    description:
+      "color of the cell borders, or none; default: white lines when cells are large enough, none " +
+      "otherwise (borders are dropped under 3 pt, as pheatmap)",
+    example: "--border-color white or --border-color none",
+    pheatmap: "border_color",
+  },
+  borderWidth: {
+    group: "figure",
+    kind: { type: "number", positive: true, nullable: true },
+    default: null,
+    label: "Border width",
+    description: "width of the cell borders in points (default: 0.5, or pheatmap's 0.75 with --style pheatmap)",
+  },
+  cellwidth: {
+    group: "figure",
+    kind: { type: "length", unit: "pt", nullable: true },
+    default: null,
+    label: "Cell width",
+    description: "width of a cell in points (default: fit the figure)",
+    example: "--cellwidth 12",
+    pheatmap: "cellwidth",
+  },
+  cellheight: {
+    group: "figure",
+    kind: { type: "length", unit: "pt", nullable: true },
+    default: null,
+    label: "Cell height",
+    description: "height of a cell in points (default: fit the figure)",
+    pheatmap: "cellheight",
+  },
+  treeheightRow: {
+    group: "figure",
+    kind: { type: "number", min: 0 },
+    default: 50,
+    label: "Gene tree width",
+    description: "width of the row dendrogram in points; 0 hides it",
+    pheatmap: "treeheight_row",
+  },
+  treeheightCol: {
+    group: "figure",
+    kind: { type: "number", min: 0 },
+    default: 50,
+    label: "Sample tree height",
+    description: "height of the column dendrogram in points; 0 hides it",
+    pheatmap: "treeheight_col",
+  },
+  legend: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Color legend",
+    description: "draw the color legend",
+    pheatmap: "legend",
+  },
+  legendBreaks: {
+    group: "figure",
+    kind: { type: "numbers", nullable: true },
+    default: null,
+    label: "Legend ticks",
+    description: "the values marked on the color legend (default: R's pretty ticks inside the range)",
+    pheatmap: "legend_breaks",
+  },
+  legendLabels: {
+    group: "figure",
+    kind: { type: "names", nullable: true },
+    default: null,
+    label: "Legend tick labels",
+    description: "labels of --legend-breaks, one each",
+    pheatmap: "legend_labels",
+  },
+  legendTitle: {
+    group: "figure",
+    kind: { type: "text", nullable: true },
+    default: null,
+    label: "Legend title",
+    description: 'title of the color legend (default: "z-score" after scaling, else "value"; none with --style pheatmap)',
+    example: '--legend-title "log2 CPM"',
+  },
+  annotationColors: {
+    group: "figure",
+    kind: { type: "colorMap", nullable: true },
+    default: null,
+    label: "Annotation colors",
+    description:
+      'colors of annotation tracks as JSON: {"Group": {"Ctrl": "#999999", "Dex": "firebrick"}, "age": ' +
+      '["white", "darkgreen"]} (default: color-blind-safe sets, distinct across tracks)',
+    pheatmap: "annotation_colors",
+  },
+  annotationLegend: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Annotation legend",
+    description: "draw the legends of the annotation tracks",
+    pheatmap: "annotation_legend",
+  },
+  annotationNamesRow: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Gene track names",
+    description: "write the names of the row annotation tracks",
+    pheatmap: "annotation_names_row",
+  },
+  annotationNamesCol: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Sample track names",
+    description: "write the names of the column annotation tracks",
+    pheatmap: "annotation_names_col",
+  },
+  dropLevels: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Drop unused levels",
+    description: "leave out of the annotation legends the levels that no drawn row or column has",
+    pheatmap: "drop_levels",
+  },
+  showRownames: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Gene names",
+    description: "write the row names (those that fit at the font size)",
+    pheatmap: "show_rownames",
+  },
+  showColnames: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: true,
+    label: "Sample names",
+    description: "write the column names",
+    pheatmap: "show_colnames",
+  },
+  main: {
+    group: "figure",
+    kind: { type: "text", nullable: true },
+    default: null,
+    label: "Title",
+    description: "the title above the figure",
+    example: '--main "Dexamethasone response"',
+    pheatmap: "main",
+  },
+  fontsize: {
+    group: "figure",
+    kind: { type: "number", positive: true },
+    default: 10,
+    label: "Font size",
+    description: "base font size in points",
+    pheatmap: "fontsize",
+  },
+  fontsizeRow: {
+    group: "figure",
+    kind: { type: "number", positive: true },
+    default: 10,
+    defaultFrom: { option: "fontsize" },
+    label: "Gene name size",
+    description: "font size of the row names (default: --fontsize)",
+    pheatmap: "fontsize_row",
+  },
+  fontsizeCol: {
+    group: "figure",
+    kind: { type: "number", positive: true },
+    default: 10,
+    defaultFrom: { option: "fontsize" },
+    label: "Sample name size",
+    description: "font size of the column names (default: --fontsize)",
+    pheatmap: "fontsize_col",
+  },
+  angleCol: {
+    group: "figure",
+    kind: { type: "angle", choices: ANGLES },
+    default: 270,
+    label: "Sample name angle",
+    description: "angle of the column names in degrees: 0, 45, 90, 270 (reading upwards... as pheatmap) or 315",
+    pheatmap: "angle_col",
+  },
+  displayNumbers: {
+    group: "figure",
+    kind: { type: "numbersTable" },
+    default: false,
+    label: "Numbers in cells",
+    description: "print each cell's value in it (or, given a file, that table's texts, matched by name)",
+    example: "--display-numbers or --display-numbers stars.tsv",
+    pheatmap: "display_numbers",
+  },
+  numberFormat: {
+    group: "figure",
+    kind: { type: "text" },
+    default: "%.2f",
+    label: "Number format",
+    description: 'format of the numbers in cells: printf style ("%.2f", "%.1e") or Python style (".2f")',
+    pheatmap: "number_format",
+  },
+  numberColor: {
+    group: "figure",
+    kind: { type: "color", nullable: true },
+    default: null,
+    label: "Number color",
+    description: "color of the numbers in cells (default: dark or light, whichever reads on the cell)",
+    pheatmap: "number_color",
+  },
+  fontsizeNumber: {
+    group: "figure",
+    kind: { type: "number", positive: true },
+    default: 8,
+    defaultFrom: { option: "fontsize", factor: 0.8 },
+    label: "Number size",
+    description: "font size of the numbers in cells (default: 0.8 × --fontsize)",
+    pheatmap: "fontsize_number",
+  },
+  gapsRow: {
+    group: "figure",
+    kind: { type: "numbers", integer: true, min: 1, nullable: true },
+    default: null,
+    label: "Gaps after genes",
+    description:
+      "gaps after these drawn rows (1-based); honoured also when rows are clustered (pheatmap drops it then)",
+    example: "--gaps-row 10,20",
+    pheatmap: "gaps_row",
+  },
+  gapsCol: {
+    group: "figure",
+    kind: { type: "numbers", integer: true, min: 1, nullable: true },
+    default: null,
+    label: "Gaps after samples",
+    description: "gaps after these drawn columns (1-based)",
+    pheatmap: "gaps_col",
+  },
+  labelsRow: {
+    group: "figure",
+    kind: { type: "labels", nullable: true },
+    default: null,
+    label: "Gene labels",
+    description:
+      "labels instead of the row names: a list in the matrix's row order, or a file of name<TAB>label " +
+      "lines; an empty label hides that row's label",
+    pheatmap: "labels_row",
+  },
+  labelsCol: {
+    group: "figure",
+    kind: { type: "labels", nullable: true },
+    default: null,
+    label: "Sample labels",
+    description: "labels instead of the column names (as --labels-row)",
+    pheatmap: "labels_col",
+  },
+  width: {
+    group: "figure",
+    kind: { type: "length", unit: "in", nullable: true },
+    default: null,
+    label: "Width",
+    description: "width of the figure in inches (or with a unit: 18cm); default: what the cells need",
+    pheatmap: "width",
+  },
+  height: {
+    group: "figure",
+    kind: { type: "length", unit: "in", nullable: true },
+    default: null,
+    label: "Height",
+    description: "height of the figure in inches (or with a unit); default: what the cells need",
+    pheatmap: "height",
+  },
+  naCol: {
+    group: "figure",
+    kind: { type: "color" },
+    default: "#dddddd",
+    label: "Missing values",
+    description: "color of missing values (NA)",
+    pheatmap: "na_col",
+  },
+  dpi: {
+    group: "figure",
+    kind: { type: "number", positive: true, max: 2400 },
+    default: 300,
+    label: "PNG resolution",
+    description: "resolution of PNG outputs in dots per inch",
+  },
+} as const satisfies Record<string, SpecShape>;
