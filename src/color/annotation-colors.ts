@@ -2,7 +2,9 @@ import { UsageError } from "../errors.js";
 import type { AnnotationTrack } from "../matrix.js";
 import { brewerPal } from "./brewer.js";
 import { colorIndex } from "./color-scale.js";
+import { huePal } from "./hue-pal.js";
 import { parseColor } from "./parse.js";
+import { RRandom } from "./r-random.js";
 import { colorRampPalette } from "./ramp.js";
 import { rSeq } from "./seq.js";
 
@@ -73,11 +75,15 @@ export const ANNOTATION_NA_COLOR = "#bdbdbd";
  * scheme each (Blues, Greens, Oranges, Purples, Reds, Greys, BuPu, YlGn, cycling), light to dark:
  * `brewer.pal(5, scheme)[1:4]` as pheatmap. Missing values: {@link ANNOTATION_NA_COLOR}.
  *
- * `pheatmap` style (pheatmap 1.0.12's `generate_annotation_colours`): continuous tracks take
- * `brewer.pal(5, scheme)[1:4]` of the sequential schemes in scales' order starting at the second
- * (BuGn, BuPu, GnBu, …) — reproduced. Categorical tracks there draw hue-wheel colors
- * (`scales::hue_pal(l = 75)`) by `sample()` under `set.seed(3453)`: deterministic in R, but not
- * reproduced yet — this style throws a UsageError for categorical tracks without given colors.
+ * `pheatmap` style (pheatmap 1.0.12's `generate_annotation_colours`), reproduced color for color:
+ * continuous tracks take `brewer.pal(5, scheme)[1:4]` of the sequential schemes in scales' order
+ * starting at the second (BuGn, BuPu, GnBu, …). Categorical tracks share one hue wheel,
+ * `scales::hue_pal(l = 75)(count)` with count the present levels of all categorical tracks (given
+ * ones included); with R's random stream after `set.seed(3453)`, each track without given colors
+ * in turn takes `sample()` of as many of the wheel's remaining colors as it has levels, and those
+ * leave the wheel. pheatmap takes the tracks row tracks first, then column tracks: pass them in
+ * that order to get its colors. (A categorical track without any value takes no colors; pheatmap
+ * would empty the wheel there and give later tracks NA colors.)
  *
  * Given colors (`options.given[track]`) are used as they are: a level → color map for a categorical
  * track (every present level must have one), a color list for a continuous one.
@@ -89,18 +95,15 @@ export function annotationColors(
   const palette = [...OKABE_ITO, ...brewerPal(8, "Set2")!, ...brewerPal(8, "Dark2")!];
   let nextCategorical = 0;
   let nextContinuous = 0;
+  const wheel = options.style === "pheatmap" ? pheatmapWheel(tracks) : null;
   return tracks.map((track) => {
     const given = options.given?.[track.name];
     if (track.kind === "categorical") {
       const levels = presentLevels(track);
       let colors: string[];
       if (given !== undefined) colors = givenLevelColors(track.name, levels, given);
-      else if (options.style === "pheatmap") {
-        throw new UsageError(
-          `annotation colors for track ${JSON.stringify(track.name)}: pheatmap's hue-wheel defaults are not ` +
-            'available (expected given colors, or style "clusterheat")',
-        );
-      } else colors = levels.map(() => palette[nextCategorical++ % palette.length]!);
+      else if (wheel !== null) colors = wheel.take(levels.length);
+      else colors = levels.map(() => palette[nextCategorical++ % palette.length]!);
       return categorical(track.name, levels, colors);
     }
     let colors: string[];
@@ -117,6 +120,27 @@ export function annotationColors(
     }
     return continuous(track.name, track.values, colors);
   });
+}
+
+/**
+ * pheatmap's hue wheel for categorical tracks: `hue_pal(l = 75)` colors for every present level of
+ * every categorical track, drawn from by `sample()` in R's stream after `set.seed(3453)`.
+ */
+function pheatmapWheel(tracks: readonly AnnotationTrack[]): { take(n: number): string[] } {
+  let count = 0;
+  for (const t of tracks) if (t.kind === "categorical") count += presentLevels(t).length;
+  let pool = count > 0 ? huePal(count, { l: 75 }) : [];
+  const rng = new RRandom(3453);
+  return {
+    take(n) {
+      if (n === 0) return [];
+      const drawn = rng.sampleInt(pool.length, n).map((i) => i - 1);
+      const colors = drawn.map((i) => pool[i]!);
+      const gone = new Set(drawn);
+      pool = pool.filter((_, i) => !gone.has(i));
+      return colors;
+    },
+  };
 }
 
 /** Levels that occur in the values, in the track's level order (pheatmap's `drop_levels = TRUE`). */

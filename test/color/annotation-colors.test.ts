@@ -5,7 +5,6 @@ import {
   cutBreaks,
   OKABE_ITO,
 } from "../../src/color/annotation-colors.js";
-import { UsageError } from "../../src/errors.js";
 import type { AnnotationTrack } from "../../src/matrix.js";
 import { loadColorFixture, lower, parseAllR } from "./fixtures.js";
 
@@ -55,11 +54,66 @@ describe("annotationColors, pheatmap style, against generate_annotation_colours"
     });
   });
 
-  it("pheatmap style without given colors refuses categorical tracks (hue wheel not reproduced)", () => {
-    const track: AnnotationTrack = { name: "g", kind: "categorical", values: ["a"], levels: ["a"] };
-    expect(() => annotationColors([track], { style: "pheatmap" })).toThrow(UsageError);
+  it.each(cases)("every track of '$label' takes pheatmap's colors and cell colors", ({ tracks }) => {
+    const got = annotationColors(tracks.map(toTrack), { style: "pheatmap" });
+    tracks.forEach((t, i) => {
+      const g = got[i]!;
+      expect(g.colors, t.name).toEqual(lower(t.colors));
+      if (g.kind === "categorical") {
+        expect(g.levels).toEqual(t.colorLevels);
+        expect(t.values.map((v) => g.colorOf(v === "NA" ? null : v))).toEqual(
+          t.cells.map((c) => (c === null || c === "NA" ? ANNOTATION_NA_COLOR : c.toLowerCase())),
+        );
+      }
+    });
+  });
+
+  const given = (loadColorFixture("random.json") as { pheatmapGiven: GivenCase[] }).pheatmapGiven;
+  it.each(given)("given colors of some tracks: '$label'", ({ tracks }) => {
+    const got = annotationColors(
+      tracks.map((t) => ({
+        name: t.name,
+        kind: "categorical",
+        values: t.values,
+        levels: t.levels,
+      })),
+      {
+        style: "pheatmap",
+        given: Object.fromEntries(
+          tracks
+            .filter((t) => t.given)
+            .map((t) => [t.name, Object.fromEntries(t.colorLevels.map((l, i) => [l, t.colors[i]!]))]),
+        ),
+      },
+    );
+    tracks.forEach((t, i) => {
+      expect(got[i]!.colors, t.name).toEqual(lower(t.colors));
+    });
+  });
+
+  it("a categorical track without values takes no colors and leaves the wheel to the others", () => {
+    const tracks: AnnotationTrack[] = [
+      { name: "empty", kind: "categorical", values: [null], levels: ["a"] },
+      { name: "g", kind: "categorical", values: ["Ctrl", "Dex"], levels: ["Ctrl", "Dex"] },
+    ];
+    const got = annotationColors(tracks, { style: "pheatmap" });
+    expect(got[0]!.colors).toEqual([]);
+    // as the one-factor fixture: the same wheel and the same draw
+    expect(got[1]!.colors).toEqual(["#00dae0", "#ff9289"]);
   });
 });
+
+interface GivenCase {
+  label: string;
+  tracks: {
+    name: string;
+    values: (string | null)[];
+    levels: string[];
+    given: boolean;
+    colorLevels: string[];
+    colors: string[];
+  }[];
+}
 
 describe("annotationColors, clusterheat style", () => {
   const tracks: AnnotationTrack[] = [
