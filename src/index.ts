@@ -17,6 +17,15 @@ export { type HclustOptions, hclust, hclustAsync } from "./cluster/hclust.js";
 export { type KmeansOptions, type KmeansResult, kmeans } from "./cluster/kmeans.js";
 export { optimalLeafOrder, reorderByWeights } from "./cluster/leaf-order.js";
 export { hclustOrder, type Tree } from "./cluster/tree.js";
+// Colors, exact to R and pheatmap
+export { annotationColors } from "./color/annotation-colors.js";
+export { defaultBreaks } from "./color/breaks.js";
+export { type ColorScale, colorScale } from "./color/color-scale.js";
+export { textColorOn } from "./color/contrast.js";
+export { COLORBLIND_SAFE_PALETTES, PALETTE_NAMES, resolvePalette } from "./color/palettes.js";
+export { parseColor } from "./color/parse.js";
+export { prettyTicks } from "./color/pretty.js";
+export { colorRampPalette } from "./color/ramp.js";
 // Core types, options and errors
 export {
   CancelledError,
@@ -33,27 +42,18 @@ export {
 } from "./errors.js";
 // The pipeline and the figure
 export { type HeatmapResult, heatmap } from "./heatmap.js";
-export type { Scene } from "./layout/scene.js";
-export { measureText } from "./layout/text.js";
-export {
-  type InputFile,
-  type PipelineContext,
-  type PipelineInput,
-  type PipelineResult,
-  type PipelineStop,
-  runPipeline,
-} from "./pipeline.js";
-export { renderCanvas } from "./render/canvas.js";
-export { renderSvg } from "./render/svg.js";
-export { formatFigureClusters } from "./io/figure-clusters.js";
 // Reading and writing
 export { readAnnotation } from "./io/annotation.js";
 export { formatClusterTable } from "./io/cluster-table.js";
+export { formatFigureClusters } from "./io/figure-clusters.js";
 export { type ReadOptions, readMatrix } from "./io/matrix-reader.js";
 export { parseNameList } from "./io/names.js";
 export { formatNewick } from "./io/newick.js";
 export { type TreeJson, treeToJson } from "./io/tree-json.js";
 export { formatMatrixTsv } from "./io/write-tsv.js";
+export { type LayoutInput, layoutHeatmap } from "./layout/heatmap.js";
+export type { Scene } from "./layout/scene.js";
+export { measureText } from "./layout/text.js";
 export { collectingLogger, type Logger, silentLogger } from "./log.js";
 export {
   type Annotation,
@@ -65,7 +65,7 @@ export {
   transpose,
 } from "./matrix.js";
 // R-exact statistics (80-bit long double accumulation, as R)
-export { rMean, rSd, rVar } from "./numeric/rstats.js";
+export { rMean, rowMeansR, rSd, rVar } from "./numeric/rstats.js";
 export {
   AGGREGATES,
   ANGLES,
@@ -85,13 +85,23 @@ export {
   OPTION_SPECS,
   OPTIONS,
   type OptionName,
-  type Options,
   type OptionSpec,
+  type Options,
   type PrepOptions,
   parseKind,
   SCALES,
   STYLES,
 } from "./options.js";
+export {
+  type InputFile,
+  type PipelineContext,
+  type PipelineInput,
+  type PipelineResult,
+  type PipelineStop,
+  runPipeline,
+} from "./pipeline.js";
+export { renderCanvas } from "./render/canvas.js";
+export { renderSvg } from "./render/svg.js";
 // Preparing
 export { aggregateCols } from "./transform/aggregate.js";
 export { selectRowsByName, topVariableRows } from "./transform/filter.js";

@@ -5,9 +5,14 @@
  * and the viewer's Web Worker. It returns every intermediate value, so that
  * each face takes what it needs (the numbers behind the picture included).
  */
-import { type AxisResult, type ClusterContext, type ClusterResult, clusterMatrix } from "./cluster/cluster-matrix.js";
+import {
+  type AxisResult,
+  type ClusterContext,
+  type ClusterResult,
+  clusterMatrix,
+} from "./cluster/cluster-matrix.js";
 import type { KmeansResult } from "./cluster/kmeans.js";
-import { CancelledError } from "./errors.js";
+import { CancelledError, listSome, msg, opt, UsageError } from "./errors.js";
 import { readAnnotation } from "./io/annotation.js";
 import { readMatrix } from "./io/matrix-reader.js";
 import { layoutHeatmap } from "./layout/heatmap.js";
@@ -15,9 +20,9 @@ import type { Scene } from "./layout/scene.js";
 import { type Logger, silentLogger } from "./log.js";
 import { type Annotation, type Matrix, selectCols, selectRows } from "./matrix.js";
 import {
+  type ClusterOptions,
   checkAgainstMatrix,
   checkCombinations,
-  type ClusterOptions,
   type FigureOptions,
   givenOptions,
   normalizeOptions,
@@ -111,13 +116,31 @@ function orderOf(axis: AxisResult | null, n: number): number[] {
 function read(input: PipelineInput, options: Options, logger: Logger): Matrix {
   let m = isMatrix(input.matrix)
     ? input.matrix
-    : readMatrix(input.matrix.bytes, { file: input.matrix.file, duplicateRows: options.duplicateRows, logger });
+    : readMatrix(input.matrix.bytes, {
+        file: input.matrix.file,
+        duplicateRows: options.duplicateRows,
+        logger,
+      });
   const categorical = options.annotationCategorical ?? undefined;
   const sheet = (given: InputFile | Annotation, names: readonly string[], axis: "row" | "col") =>
     isAnnotation(given) ? given : readAnnotation(given.bytes, names, { file: given.file, axis, categorical });
   if (input.annotationCol) m = { ...m, colAnnotation: sheet(input.annotationCol, m.colNames, "col") };
   if (input.annotationRow) m = { ...m, rowAnnotation: sheet(input.annotationRow, m.rowNames, "row") };
-  return m;
+  return options.annotationTracks ? keepTracks(m, options.annotationTracks) : m;
+}
+
+/** Keeps only the named annotation tracks, in the order named; a name found on neither axis is an error. */
+function keepTracks(m: Matrix, names: readonly string[]): Matrix {
+  const all = [...(m.colAnnotation?.tracks ?? []), ...(m.rowAnnotation?.tracks ?? [])].map((t) => t.name);
+  const missing = names.filter((n) => !all.includes(n));
+  if (missing.length > 0) {
+    throw new UsageError(
+      msg`${opt("annotationTracks")}: no field ${listSome(missing)} in the sheets (fields: ${listSome(all, 12)})`,
+    );
+  }
+  const pick = (a: Annotation | undefined) =>
+    a ? { tracks: names.flatMap((n) => a.tracks.filter((t) => t.name === n)) } : undefined;
+  return { ...m, colAnnotation: pick(m.colAnnotation), rowAnnotation: pick(m.rowAnnotation) };
 }
 
 /**
@@ -204,7 +227,7 @@ export async function runPipeline(
       scale: options.scale,
       provenance: { generator: "clusterheat", version: VERSION, options: givenOptions(given) },
     },
-    pickGroup<FigureOptions>(options, "figure"),
+    options satisfies FigureOptions,
     logger,
   );
   // 8. Rendering is format-specific: renderSvg(scene) (isomorphic), renderPng/renderPdf (clusterheat/node).

@@ -38,7 +38,8 @@ export const INPUT_OPTIONS = [
     name: "config",
     kind: { type: "text", nullable: true },
     default: null,
-    description: "a JSON file of options with the library's names ({\"scale\": \"row\", ...}); flags override it",
+    description:
+      'a JSON file of options with the library\'s names ({"scale": "row", ...}); flags override it',
   },
 ] as const satisfies readonly CliOptionSpec[];
 
@@ -48,7 +49,8 @@ export const OUTPUT_OPTIONS = [
     name: "output",
     kind: { type: "names" },
     default: "-",
-    description: "write to this file (written whole or not at all; .gz compresses); - = stdout; may be repeated",
+    description:
+      "write to this file (written whole or not at all; .gz compresses); - = stdout; may be repeated",
   },
 ] as const satisfies readonly CliOptionSpec[];
 

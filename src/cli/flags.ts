@@ -68,7 +68,8 @@ function showDefault(d: unknown): string | null {
 /** The help line: the table's description, then its valid values and default. */
 export function helpText(spec: AnySpec): string {
   const extra: string[] = [];
-  if (spec.kind.type === "choice" || spec.kind.type === "angle") extra.push(`one of: ${spec.kind.choices.join(", ")}`);
+  if (spec.kind.type === "choice" || spec.kind.type === "angle")
+    extra.push(`one of: ${spec.kind.choices.join(", ")}`);
   const fromOption = "defaultFrom" in spec ? spec.defaultFrom : undefined;
   const d = fromOption ? null : showDefault(spec.default);
   if (d) extra.push(d);

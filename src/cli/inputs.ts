@@ -32,7 +32,15 @@ function inputFile(path: string): InputFile {
 
 /** Reads the matrix and sheets as bytes for the pipeline; `-` (stdin) may be used once. */
 export function readInputs(paths: InputPaths): PipelineInput {
-  checkStdinOnce([paths.matrix, paths.annotationCol ?? undefined, paths.annotationRow ?? undefined, paths.config ?? undefined]);
+  checkStdinOnce(
+    [
+      paths.matrix,
+      paths.annotationCol ?? undefined,
+      paths.annotationRow ?? undefined,
+      paths.config ?? undefined,
+    ],
+    ["the matrix", "--annotation-col", "--annotation-row", "--config"],
+  );
   return {
     matrix: inputFile(paths.matrix),
     ...(paths.annotationCol ? { annotationCol: inputFile(paths.annotationCol) } : {}),
@@ -75,7 +83,9 @@ function labelsValue(value: string): string[] | Record<string, string> {
 function colorMapValue(value: string, option: string): unknown {
   const source = value.trim().startsWith("{") ? value : isFile(value) ? text(value) : null;
   if (source === null) {
-    throw new UsageError(msg`${opt(option)} expects JSON or a JSON file; no such file: ${JSON.stringify(value)}`);
+    throw new UsageError(
+      msg`${opt(option)} expects JSON or a JSON file; no such file: ${JSON.stringify(value)}`,
+    );
   }
   try {
     return JSON.parse(source);
@@ -149,7 +159,10 @@ export function readConfig(path: string): Partial<Options> {
 }
 
 /** The options of a run: the config file's, overridden by the flags given (files read). */
-export function collectOptions(config: string | null | undefined, flags: Record<string, unknown>): Partial<Options> {
+export function collectOptions(
+  config: string | null | undefined,
+  flags: Record<string, unknown>,
+): Partial<Options> {
   const base = config ? readConfig(config) : {};
   return { ...base, ...resolveFileValues(flags) } as Partial<Options>;
 }

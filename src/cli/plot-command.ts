@@ -66,10 +66,16 @@ function numberOutputs(result: PipelineResult, paths: Record<string, string | un
   if (paths.writeMatrix) out.push({ path: paths.writeMatrix, content: formatMatrixTsv(result.drawn) });
   const trees = [result.rows?.tree, result.cols?.tree].filter((t) => t !== undefined);
   if (paths.writeNewick) {
-    out.push({ path: paths.writeNewick, content: trees.map((t) => `${formatNewick(t).trimEnd()}\n`).join("") });
+    out.push({
+      path: paths.writeNewick,
+      content: trees.map((t) => `${formatNewick(t).trimEnd()}\n`).join(""),
+    });
   }
   if (paths.writeTree && result.clustered) {
-    out.push({ path: paths.writeTree, content: formatTrees(result.clustered, "json", null, result.prepared.rowNames) });
+    out.push({
+      path: paths.writeTree,
+      content: formatTrees(result.clustered, "json", null, result.prepared.rowNames),
+    });
   }
   return out;
 }

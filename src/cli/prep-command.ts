@@ -3,7 +3,15 @@
  */
 import type { Command } from "commander";
 import { formatMatrixTsv } from "../io/write-tsv.js";
-import { addGeneralFlags, addInputFlags, addOutputFlags, type CliIo, given, newCommand, outputPaths } from "./command-parts.js";
+import {
+  addGeneralFlags,
+  addInputFlags,
+  addOutputFlags,
+  type CliIo,
+  given,
+  newCommand,
+  outputPaths,
+} from "./command-parts.js";
 import { checkOutputExtension, writeOutputs } from "./files.js";
 import { optionsOf, runOnFiles, withLogger } from "./run-command.js";
 

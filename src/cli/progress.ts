@@ -4,8 +4,9 @@
  * terminal as a bar redrawn in place with the time left, elsewhere (a log
  * file, CI) as at most four plain lines per phase (at 25, 50, 75, 100 %).
  */
-import type { Logger } from "../log.js";
+
 import { describeText } from "../errors.js";
+import type { Logger } from "../log.js";
 import { flagWording } from "./flags.js";
 
 /** Where the logger writes: stderr, or a fake in tests. */

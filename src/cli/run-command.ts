@@ -6,9 +6,9 @@
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
 import { msg, opt, UsageError } from "../errors.js";
+import { nodeClusterContext } from "../node/parallel.js";
 import type { Options } from "../options.js";
 import { type PipelineResult, type PipelineStop, runPipeline } from "../pipeline.js";
-import { nodeClusterContext } from "../node/parallel.js";
 import type { CliIo, CommonFlags } from "./command-parts.js";
 import { type FlagBinding, givenValues } from "./flags.js";
 import { collectOptions, type InputPaths, readInputs } from "./inputs.js";
@@ -31,7 +31,11 @@ export async function withLogger<T>(
 }
 
 /** The library options of a run: `--config`, overridden by the flags of these bindings. */
-export function optionsOf(cmd: Command, flags: CommonFlags, more: readonly FlagBinding[] = []): Partial<Options> {
+export function optionsOf(
+  cmd: Command,
+  flags: CommonFlags,
+  more: readonly FlagBinding[] = [],
+): Partial<Options> {
   const files = givenValues(cmd, flags.files) as { config?: string };
   return collectOptions(files.config, givenValues(cmd, [...flags.options, ...more]));
 }
@@ -60,7 +64,10 @@ export async function runOnFiles(
   const files = givenValues(cmd, flags.files) as Omit<InputPaths, "matrix">;
   const input = readInputs({ matrix, ...files });
   if (options.aggregateColsBy && !files.annotationCol) {
-    throw new UsageError(msg`${opt("aggregateColsBy")} needs a sample sheet (${opt("annotationCol")})`);
+    const field = JSON.stringify(options.aggregateColsBy);
+    throw new UsageError(
+      msg`${opt("aggregateColsBy")} ${field} needs a sample sheet (${opt("annotationCol")})`,
+    );
   }
   const context = stop === "prepare" ? {} : nodeClusterContext(threadCount(threads, logger));
   return runPipeline(input, options, { ...context, logger, stop });

@@ -10,6 +10,7 @@ import { formatClusterTable } from "../io/cluster-table.js";
 import { formatNewick } from "../io/newick.js";
 import { treeToJson } from "../io/tree-json.js";
 import type { Axis, TreeFormat } from "./cli-options.js";
+import { splitGzExtension } from "./files.js";
 
 const EXTENSIONS: Readonly<Record<string, TreeFormat>> = {
   ".json": "json",
@@ -26,9 +27,7 @@ export const TREE_EXTENSIONS: readonly string[] = Object.keys(EXTENSIONS);
 /** The format of one output: `--format` when given, else the file's extension (before `.gz`), else JSON. */
 export function treeFormatFor(file: string, format: TreeFormat | undefined): TreeFormat {
   if (format !== undefined) return format;
-  const path = file.replace(/\.gz$/i, "");
-  const dot = path.lastIndexOf(".");
-  const ext = dot > path.lastIndexOf("/") ? path.slice(dot).toLowerCase() : "";
+  const { ext } = splitGzExtension(file);
   return EXTENSIONS[ext] ?? "json";
 }
 

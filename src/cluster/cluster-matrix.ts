@@ -11,6 +11,7 @@
 import { CancelledError, DataError, msg, opt, UsageError } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type Matrix, selectRows, transpose } from "../matrix.js";
+import { rowMeansR } from "../numeric/rstats.js";
 import { type ClusterOptions, type Distance, type Method, normalizeClusterOptions } from "../options.js";
 import { cutree } from "./cutree.js";
 import { type DistMatrix, pairCount } from "./dist-matrix.js";
@@ -148,13 +149,19 @@ async function clusterAxis(
     });
   } catch (e) {
     // say why the distance is undefined (constant row, no common columns)
-    if (e instanceof NonFiniteDistanceError) throw undefinedDistanceError(m.rowNames, e.i, e.j, distance);
+    if (e instanceof NonFiniteDistanceError) {
+      throw undefinedDistanceError(m.rowNames, e.i, e.j, distance, {
+        values: m.values,
+        ncol: m.ncol,
+        minkowskiP: options.minkowskiP,
+      });
+    }
     throw e;
   } finally {
     threads?.close();
   }
   if (options.leafOrder === "optimal") tree = optimalLeafOrder(tree, dist);
-  if (options.leafOrder === "mean") tree = reorderByWeights(tree, rowMeans(m));
+  if (options.leafOrder === "mean") tree = reorderByWeights(tree, rowMeansR(m));
   let clusters: Int32Array | null = null;
   if (cut.k !== null) {
     if (cut.k > n) {
@@ -170,24 +177,6 @@ async function clusterAxis(
     clusters = cutree(tree, { h: cut.h });
   }
   return { result: { tree, clusters }, dist: keep ? dist : null };
-}
-
-/** Row means ignoring NAs (weights of R's `reorder.dendrogram` as `heatmap()` uses). */
-function rowMeans(m: Matrix): Float64Array {
-  const out = new Float64Array(m.nrow);
-  for (let i = 0; i < m.nrow; i++) {
-    let s = 0;
-    let c = 0;
-    for (let j = 0; j < m.ncol; j++) {
-      const v = m.values[i * m.ncol + j];
-      if (v === v) {
-        s += v;
-        c++;
-      }
-    }
-    out[i] = c > 0 ? s / c : Number.NaN;
-  }
-  return out;
 }
 
 /**
@@ -213,8 +202,10 @@ export async function clusterMatrix(
   }
   const wantsRowCut = options.cutreeRows !== null || options.cutreeRowsHeight !== null;
   const wantsColCut = options.cutreeCols !== null || options.cutreeColsHeight !== null;
-  if (wantsRowCut && !options.clusterRows) throw new UsageError(msg`${opt("cutreeRows")} needs clustered rows`);
-  if (wantsColCut && !options.clusterCols) throw new UsageError(msg`${opt("cutreeCols")} needs clustered columns`);
+  if (wantsRowCut && !options.clusterRows)
+    throw new UsageError(msg`${opt("cutreeRows")} needs clustered rows`);
+  if (wantsColCut && !options.clusterCols)
+    throw new UsageError(msg`${opt("cutreeCols")} needs clustered columns`);
 
   let rows: AxisResult | null = null;
   if (options.clusterRows) {

@@ -3,7 +3,7 @@
  * matrix), as a condensed DistMatrix in R's `dist` order.
  *
  * The work is described by a DistanceJob of plain typed arrays so that
- * row ranges can be filled in parallel by workers (parallel-node.ts) into
+ * row ranges can be filled in parallel by workers (src/node/parallel.ts) into
  * one shared buffer; `distanceMatrix` fills every row on the calling thread.
  * Interleaving pairs is free, but each pair's sum runs over the columns in
  * order, so results are bit-identical whichever thread computes them.
@@ -245,40 +245,130 @@ export function splitRows(n: number, parts: number): number[] {
  * The distances between the rows of m, as R's `dist(m, method)` or
  * pheatmap's `1 − cor(t(m))`. O(n² p) time (O(n² p²) for kendall), n(n−1)/2
  * doubles of memory. Throws DataError when a distance is undefined (a
- * constant row under a correlation, rows without common columns).
+ * constant row under a correlation, rows without common columns) or
+ * overflows (values so large that the distance is beyond a double).
  */
 export function distanceMatrix(m: Matrix, metric: Distance, options: DistanceOptions = {}): DistMatrix {
   const job = prepareDistanceJob(m, metric, options);
   const values = new Float64Array(pairCount(job.n));
   fillDistanceRows(job, 0, job.n, values);
   const d = { n: job.n, values };
-  checkDistances(d, m.rowNames, metric);
+  checkDistances(d, m.rowNames, metric, { values: m.values, ncol: m.ncol, minkowskiP: job.minkowskiP });
   return d;
 }
 
-/** Throws a DataError naming the first pair whose distance is undefined (NaN). */
-export function checkDistances(d: DistMatrix, names: readonly string[], metric: Distance): void {
+/**
+ * Throws a DataError naming the first pair whose distance is not finite (NaN:
+ * undefined; ±Infinity: overflow). With `rows` (the clustered matrix), the
+ * message says which (see {@link undefinedDistanceError}).
+ */
+export function checkDistances(
+  d: DistMatrix,
+  names: readonly string[],
+  metric: Distance,
+  rows?: DistanceRows,
+): void {
   const { n, values } = d;
   for (let idx = 0; idx < values.length; idx++) {
-    if (values[idx] === values[idx]) continue;
+    if (values[idx] - values[idx] === 0) continue;
     let i = 0;
     while (pairIndex(n, i, n - 1) < idx) i++;
-    throw undefinedDistanceError(names, i, idx - pairIndex(n, i, i + 1) + i + 1, metric);
+    throw undefinedDistanceError(names, i, idx - pairIndex(n, i, i + 1) + i + 1, metric, rows);
   }
 }
 
-/** The error for an undefined distance between rows i and j, saying why it can be undefined. */
+/** The clustered rows, for saying why a distance is not finite: row-major values, ncol, the minkowski power. */
+export interface DistanceRows {
+  readonly values: Float64Array;
+  readonly ncol: number;
+  readonly minkowskiP?: number;
+}
+
+const OVERFLOW_HINT = "log-transform the values (log2) or divide them by a constant";
+
+/**
+ * Why the distance between rows i and j is not finite, from the rows
+ * themselves: no (or fewer than 2) shared non-missing columns, a constant or
+ * all-zero row, or else an overflow (the inputs are finite, so a non-finite
+ * result with usable columns comes from a square, power, sum or product
+ * beyond the largest double).
+ */
+function nonFiniteReason(
+  metric: Distance,
+  rows: DistanceRows,
+  i: number,
+  j: number,
+  names: readonly string[],
+): string {
+  const { values, ncol: p } = rows;
+  let shared = 0;
+  let aConst = true;
+  let bConst = true;
+  let aZero = true;
+  let bZero = true;
+  let a0 = Number.NaN;
+  let b0 = Number.NaN;
+  for (let k = 0; k < p; k++) {
+    const u = values[i * p + k];
+    const v = values[j * p + k];
+    if (u !== u || v !== v) continue;
+    if (shared === 0) {
+      a0 = u;
+      b0 = v;
+    }
+    if (u !== a0) aConst = false;
+    if (v !== b0) bConst = false;
+    if (u !== 0) aZero = false;
+    if (v !== 0) bZero = false;
+    shared++;
+  }
+  const correlation = metric === "correlation" || metric === "spearman" || metric === "kendall";
+  const overflow =
+    "overflows: it is larger than the largest double" +
+    (metric === "minkowski" && rows.minkowskiP !== undefined && rows.minkowskiP < 1
+      ? ` (with minkowskiP ${rows.minkowskiP}, the sum is raised to the power ${1 / rows.minkowskiP}); ` +
+        "use a minkowski power of at least 1"
+      : `; the values are too large for the ${metric} distance: ${OVERFLOW_HINT}`);
+  if (correlation) {
+    if (shared < 2) return "is undefined: they share fewer than 2 non-missing columns; use another distance";
+    const flat = aConst ? names[i] : bConst ? names[j] : null;
+    if (flat !== undefined && flat !== null) {
+      return (
+        `is undefined: ${JSON.stringify(flat)} is constant over the columns they share; ` +
+        "drop constant rows (scaling drops them) or use another distance"
+      );
+    }
+    return metric === "correlation" ? overflow : "is undefined";
+  }
+  if (shared === 0) return "is undefined: they share no non-missing column";
+  if (metric === "cosine" && (aZero || bZero)) {
+    return `is undefined: ${JSON.stringify(aZero ? names[i] : names[j])} is 0 in every column they share`;
+  }
+  return overflow;
+}
+
+/**
+ * The error for a non-finite distance between rows i and j. With `rows` (the
+ * matrix whose rows were clustered, e.g. the Matrix itself), it says why:
+ * undefined (no shared non-missing column, a constant row under a
+ * correlation, an all-zero row under cosine) or an overflow (the distance is
+ * larger than the largest double). Without `rows` it lists the possible
+ * reasons.
+ */
 export function undefinedDistanceError(
   names: readonly string[],
   i: number,
   j: number,
   metric: Distance,
+  rows?: DistanceRows,
 ): DataError {
+  const pair = `the ${metric} distance between ${JSON.stringify(names[i])} and ${JSON.stringify(names[j])}`;
+  if (rows) return new DataError(`${pair} ${nonFiniteReason(metric, rows, i, j, names)}`);
   const correlation = metric === "correlation" || metric === "spearman" || metric === "kendall";
   const why = correlation
     ? "one of them is constant or they share fewer than 2 non-missing columns; drop constant rows (scaling drops them) or use another distance"
     : "they share no non-missing column";
   return new DataError(
-    `the ${metric} distance between ${JSON.stringify(names[i])} and ${JSON.stringify(names[j])} is undefined: ${why}`,
+    `${pair} is not a finite number: ${why}, or the values are so large that it overflows (${OVERFLOW_HINT})`,
   );
 }

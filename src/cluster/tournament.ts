@@ -2,7 +2,8 @@
  * A tournament tree over the keys key[0 … n−1]: the index of the least key,
  * the smallest index among equal keys (R's hclust picks "the smallest i
  * whose DISNN is strictly least"), in O(1); a changed key is re-played up
- * the tree in O(log n). NaN keys never win.
+ * the tree in O(log n). A NaN key loses to every other key (it wins only
+ * when every key is NaN), so that a NaN can never hide a real least key.
  */
 export class Tournament {
   private readonly size: number;
@@ -33,10 +34,12 @@ export class Tournament {
     }
   }
 
-  /** The winner of a match: a (the smaller index) unless b's key is strictly less. */
+  /** The winner of a match: a (the smaller index) unless b's key is strictly less, or a's is NaN and b's not. */
   private better(a: number, b: number): number {
     if (a < 0) return b;
     if (b < 0) return a;
-    return this.key[b] < this.key[a] ? b : a;
+    const ka = this.key[a];
+    const kb = this.key[b];
+    return kb < ka || (ka !== ka && kb === kb) ? b : a;
   }
 }

@@ -3,7 +3,7 @@
  * whose other columns are annotation tracks, aligned with a matrix's column
  * (or row) names by name, never by position.
  */
-import { DataError, listSome } from "../errors.js";
+import { DataError, listSome, UsageError } from "../errors.js";
 import type { Annotation, AnnotationTrack } from "../matrix.js";
 import { isMissing, parseNumber } from "./cells.js";
 import { decodeText } from "./decode.js";
@@ -11,13 +11,14 @@ import { cellText, readTable, rowLine, type Table } from "./delimited.js";
 
 /**
  * One track from its cells: continuous (a Float64Array, NaN for missing) when
- * every non-missing cell is a number and there is at least one; otherwise
- * categorical, with `null` for missing cells and levels in the order in
- * which they first appear in `cells`.
+ * every non-missing cell is a number and there is at least one, unless
+ * `categorical` is true; otherwise categorical, with the cells' text as
+ * written (`010` stays `010`), `null` for missing cells and levels in the
+ * order in which they first appear in `cells`.
  */
-export function trackFromCells(name: string, cells: readonly string[]): AnnotationTrack {
+export function trackFromCells(name: string, cells: readonly string[], categorical = false): AnnotationTrack {
   let present = 0;
-  let numeric = true;
+  let numeric = !categorical;
   for (const c of cells) {
     if (isMissing(c)) continue;
     present++;
@@ -73,16 +74,33 @@ function missingHint(t: Table, ids: readonly string[], missing: readonly string[
  * sheet, among the rows used); missing entries (empty, NA, ...) are allowed
  * (null / NaN). Names absent from the sheet are a DataError naming them;
  * sheet rows for other ids are ignored.
+ *
+ * `options.categorical` names fields read as categories even when every
+ * value is a number: group codes such as a dose `0`/`10` or a batch `1`/`2`,
+ * to color by category or to aggregate by. Their levels are the text as
+ * written, in order of first appearance (`10.0` and `10` are two levels).
+ * A name there that is not a field of the sheet is a UsageError.
+ *
+ * @example readAnnotation(bytes, m.colNames, { file: "samples.tsv", categorical: ["dose"] })
  */
 export function readAnnotation(
   input: Uint8Array | string,
   names: readonly string[],
-  options: { file?: string; axis?: "row" | "col" } = {},
+  options: { file?: string; axis?: "row" | "col"; categorical?: readonly string[] } = {},
 ): Annotation {
   const { file } = options;
   const noun = options.axis === "row" ? "row names" : "sample names (matrix column names)";
   const t = readTable(decodeText(input, file), { file });
   checkTrackNames(t, file);
+  const categorical = new Set(options.categorical ?? []);
+  for (const field of categorical) {
+    if (!t.colNames.includes(field)) {
+      throw new UsageError(
+        `categorical: ${JSON.stringify(field)} is not a field of the sheet${file === undefined ? "" : ` ${file}`} ` +
+          `(fields: ${listSome(t.colNames, 10)})`,
+      );
+    }
+  }
   const ids = Array.from({ length: t.nrow }, (_, i) => cellText(t, i, 0));
   const firstRow = new Map<string, number>();
   const wanted = new Set(names);
@@ -115,6 +133,7 @@ export function readAnnotation(
     const track = trackFromCells(
       name,
       used.map((r) => cellText(t, r, k + 1)),
+      categorical.has(name),
     );
     return track.kind === "continuous"
       ? { ...track, values: Float64Array.from(order, (i) => track.values[i]) }

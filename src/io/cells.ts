@@ -133,6 +133,14 @@ function notANumber(block: NumberBlock, r: number, j: number): DataError {
     return false;
   });
   const found = cellAt(r, j);
+  const place = { file, line: records.lines[from + r], column: offset + j + 1 };
+  // before "no numeric columns": a file whose every number has a decimal comma has none either
+  if (DECIMAL_COMMA.test(found)) {
+    return new DataError(
+      `expected a number, found ${quoteFound(found)} (a decimal comma? write numbers with a decimal point)`,
+      place,
+    );
+  }
   if (!numeric.includes(true)) {
     return new DataError(
       `has no numeric columns (column ${JSON.stringify(colNames[j])} holds ${quoteFound(found)}): ` +
@@ -140,14 +148,11 @@ function notANumber(block: NumberBlock, r: number, j: number): DataError {
       { file },
     );
   }
-  let hint = "";
-  if (/^\s*[-+]?\d+,\d+\s*$/.test(found)) hint = " (a decimal comma? write numbers with a decimal point)";
-  else if (!numeric[j]) {
-    hint = ` (column ${JSON.stringify(colNames[j])} holds text: only the first column may hold names)`;
-  }
-  return new DataError(`expected a number, found ${quoteFound(found)}${hint}`, {
-    file,
-    line: records.lines[from + r],
-    column: offset + j + 1,
-  });
+  const hint = numeric[j]
+    ? ""
+    : ` (column ${JSON.stringify(colNames[j])} holds text: only the first column may hold names)`;
+  return new DataError(`expected a number, found ${quoteFound(found)}${hint}`, place);
 }
+
+/** A number written with a decimal comma: `1,5`, `-0,25`. */
+const DECIMAL_COMMA = /^\s*[-+]?\d+,\d+\s*$/;

@@ -44,7 +44,9 @@ function axisLines(
 export function formatFigureClusters(r: FigureClusters): string {
   if (r.kmeans) {
     const positionOfCluster = new Map<number, number>();
-    r.rowOrder.forEach((c, p) => positionOfCluster.set(c, p + 1));
+    r.rowOrder.forEach((c, p) => {
+      positionOfCluster.set(c, p + 1);
+    });
     const lines = ["axis\tname\tkmeans\tcluster\tposition"];
     r.prepared.rowNames.forEach((name, i) => {
       const k = r.kmeans!.cluster[i];

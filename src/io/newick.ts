@@ -14,6 +14,11 @@
  *   Biopython, ETE) keep it, and quoting every `Dex_1` or `1000_at` would
  *   leave the quotes in ape's tip labels (ape 5.7 keeps the quotes of quoted
  *   labels and cannot read a doubled `''`).
+ * - A line break in a label (`\n`, `\r`, vertical tab, form feed, NEL,
+ *   U+2028, U+2029) is written as a space, since quoted Newick labels cannot
+ *   portably span lines and a Newick file holds one tree per line: the label
+ *   `"a\nb"` is written `'a b'` (and so reads back as `a b`). A tab stays, in
+ *   quotes, as do other control characters.
  * - Lengths are JavaScript's shortest round-trip form of the double (`0.1`,
  *   `1.5e-7`), which reads back to the same number.
  */
@@ -42,10 +47,17 @@ export function formatNewick(tree: Tree): string {
 /** Characters that force quoting: blanks and controls, and Newick punctuation. */
 const NEEDS_QUOTES = /[\s()[\]':;,\p{Cc}]/u;
 
-/** A label, bare or in single quotes with `'` doubled (Newick's quoting rule). */
+/** Line breaks, which a label cannot hold (each is written as a space). */
+const LINE_BREAK = /[\n\r\v\f\u0085\u2028\u2029]/g;
+
+/**
+ * A label, bare or in single quotes with `'` doubled (Newick's quoting rule);
+ * line breaks become spaces (see the file comment), so that the label stays
+ * on one line.
+ */
 export function newickLabel(label: string): string {
   if (label.length > 0 && !NEEDS_QUOTES.test(label)) return label;
-  return `'${label.replaceAll("'", "''")}'`;
+  return `'${label.replace(LINE_BREAK, " ").replaceAll("'", "''")}'`;
 }
 
 /** A branch length: the shortest text that reads back to the same double; `-0` is written `0`. */

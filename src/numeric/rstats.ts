@@ -1,7 +1,8 @@
 /**
  * Statistics that reproduce R's results bit for bit, by following R's
  * documented algorithms with its 80-bit long double accumulation
- * (see extended.ts). Inputs are NA-free; callers remove NAs first, as
+ * (see extended.ts). Inputs are NA-free (except for rowMeansR, which skips
+ * NAs itself); callers remove NAs first, as
  * `na.rm = TRUE` does.
  */
 import { LongDouble, ldSubFromDouble } from "./extended.js";
@@ -84,4 +85,34 @@ export function rVar(x: ArrayLike<number>): number {
 /** R's `sd(x)`: sqrt(var(x)) in double. */
 export function rSd(x: ArrayLike<number>): number {
   return Math.sqrt(rVar(x));
+}
+
+/**
+ * R's `rowMeans(x, na.rm = TRUE)` of a row-major nrow × ncol matrix: for
+ * each row, the sum of its non-missing values in column order in long double,
+ * divided by their count in long double, cast to double (R's `do_colsum`; a
+ * single pass, unlike `mean`). NaN for a row without values. This is the
+ * `wts = rowMeans(x)` of `stats::heatmap` (`leafOrder: "mean"`).
+ * O(nrow × ncol).
+ */
+export function rowMeansR(m: {
+  readonly nrow: number;
+  readonly ncol: number;
+  readonly values: ArrayLike<number>;
+}): Float64Array {
+  const { nrow, ncol, values } = m;
+  const out = new Float64Array(nrow);
+  for (let i = 0; i < nrow; i++) {
+    acc.set(0);
+    let count = 0;
+    const base = i * ncol;
+    for (let j = 0; j < ncol; j++) {
+      const v = values[base + j];
+      if (v !== v) continue;
+      acc.addDouble(v);
+      count++;
+    }
+    out[i] = count === 0 ? Number.NaN : acc.divInt(count).hi;
+  }
+  return out;
 }

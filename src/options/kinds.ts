@@ -241,6 +241,17 @@ function splitList(text: string): string[] {
  * face (which can read files) and passed to `checkKind`.
  */
 export function parseKind(option: string, kind: Kind, text: string): unknown {
+  try {
+    return parseText(option, kind, text);
+  } catch (e) {
+    // the value as the user typed it, not as it was converted
+    if (e instanceof OptionError && e.found !== text)
+      throw new OptionError(option, text, e.expected ?? expectedOf(kind));
+    throw e;
+  }
+}
+
+function parseText(option: string, kind: Kind, text: string): unknown {
   const t = text.trim();
   const bad = (): never => {
     throw new OptionError(option, text, expectedOf(kind));
@@ -290,10 +301,9 @@ export function parseKind(option: string, kind: Kind, text: string): unknown {
       try {
         return checkKind(option, kind, JSON.parse(t));
       } catch (e) {
-        if (e instanceof SyntaxError) bad();
+        if (e instanceof SyntaxError) return bad();
         throw e;
       }
-      return bad();
     default:
       return checkKind(option, kind, text);
   }

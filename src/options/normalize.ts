@@ -63,12 +63,17 @@ function unknownOption(key: string, allowed: readonly OptionSpec[]): UsageError 
 function defaultOf(spec: OptionSpec, done: Record<string, unknown>): unknown {
   if (spec.defaultFrom) {
     const base = done[spec.defaultFrom.option];
-    return typeof base === "number" && spec.defaultFrom.factor !== undefined ? base * spec.defaultFrom.factor : base;
+    return typeof base === "number" && spec.defaultFrom.factor !== undefined
+      ? base * spec.defaultFrom.factor
+      : base;
   }
   return spec.default;
 }
 
-function normalizeGroups(given: Record<string, unknown>, groups: readonly OptionGroup[]): Record<string, unknown> {
+function normalizeGroups(
+  given: Record<string, unknown>,
+  groups: readonly OptionGroup[],
+): Record<string, unknown> {
   const specs = OPTION_SPECS.filter((s) => groups.includes(s.group));
   const known = new Set<string>(specs.map((s) => s.name));
   for (const key of Object.keys(given)) {

@@ -19,12 +19,14 @@ const RULES: readonly Rule[] = [
   {
     when: (o) => o.cutreeRows !== null && o.cutreeRowsHeight !== null,
     level: "error",
-    message: () => msg`${opt("cutreeRows")} and ${opt("cutreeRowsHeight")} cannot be used together: choose one`,
+    message: () =>
+      msg`${opt("cutreeRows")} and ${opt("cutreeRowsHeight")} cannot be used together: choose one`,
   },
   {
     when: (o) => o.cutreeCols !== null && o.cutreeColsHeight !== null,
     level: "error",
-    message: () => msg`${opt("cutreeCols")} and ${opt("cutreeColsHeight")} cannot be used together: choose one`,
+    message: () =>
+      msg`${opt("cutreeCols")} and ${opt("cutreeColsHeight")} cannot be used together: choose one`,
   },
   {
     when: (o) => !o.clusterRows && (o.cutreeRows !== null || o.cutreeRowsHeight !== null),
@@ -39,7 +41,8 @@ const RULES: readonly Rule[] = [
       msg`${opt(o.cutreeCols !== null ? "cutreeCols" : "cutreeColsHeight")} needs clustered columns (drop ${opt("clusterCols")}: false)`,
   },
   {
-    when: (o) => o.legendLabels !== null && (o.legendBreaks === null || o.legendBreaks.length !== o.legendLabels.length),
+    when: (o) =>
+      o.legendLabels !== null && (o.legendBreaks === null || o.legendBreaks.length !== o.legendLabels.length),
     level: "error",
     message: () => msg`${opt("legendLabels")} needs ${opt("legendBreaks")}, one label for each break`,
   },
@@ -49,7 +52,10 @@ const RULES: readonly Rule[] = [
     message: () => msg`${opt("breaks")} must be at least two increasing numbers`,
   },
   {
-    when: (o) => o.minkowskiP !== 2 && o.clusteringDistanceRows !== "minkowski" && o.clusteringDistanceCols !== "minkowski",
+    when: (o) =>
+      o.minkowskiP !== 2 &&
+      o.clusteringDistanceRows !== "minkowski" &&
+      o.clusteringDistanceCols !== "minkowski",
     level: "warning",
     message: () => msg`${opt("minkowskiP")} is ignored: no axis uses the minkowski distance`,
   },
@@ -61,7 +67,8 @@ const RULES: readonly Rule[] = [
   {
     when: (o) => o.kmeansRows !== null && o.labelsRow !== null,
     level: "warning",
-    message: () => msg`${opt("labelsRow")} is ignored with ${opt("kmeansRows")}: the rows are k-means clusters`,
+    message: () =>
+      msg`${opt("labelsRow")} is ignored with ${opt("kmeansRows")}: the rows are k-means clusters`,
   },
 ];
 
@@ -89,16 +96,30 @@ export function checkCombinations(o: Options, logger?: Logger): void {
  */
 export function checkAgainstMatrix(o: Options, nrow: number, ncol: number): void {
   const kRows = o.kmeansRows ?? nrow;
-  const check = (name: "cutreeRows" | "cutreeCols" | "kmeansRows", k: number | null, n: number, what: string) => {
+  const check = (
+    name: "cutreeRows" | "cutreeCols" | "kmeansRows",
+    k: number | null,
+    n: number,
+    what: string,
+  ) => {
     if (k !== null && k > n) {
-      throw new UsageError(msg`${opt(name)} ${k} is more than the ${n} ${what} left after the prep steps`, undefined, {
-        option: name,
-        found: k,
-        expected: `at most ${n}`,
-      });
+      throw new UsageError(
+        msg`${opt(name)} ${k} is more than the ${n} ${what} left after the prep steps`,
+        undefined,
+        {
+          option: name,
+          found: k,
+          expected: `at most ${n}`,
+        },
+      );
     }
   };
   check("kmeansRows", o.kmeansRows, nrow, "rows");
-  check("cutreeRows", o.clusterRows ? o.cutreeRows : null, kRows, o.kmeansRows !== null ? "k-means clusters" : "rows");
+  check(
+    "cutreeRows",
+    o.clusterRows ? o.cutreeRows : null,
+    kRows,
+    o.kmeansRows !== null ? "k-means clusters" : "rows",
+  );
   check("cutreeCols", o.clusterCols ? o.cutreeCols : null, ncol, "columns");
 }

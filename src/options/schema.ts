@@ -77,6 +77,14 @@ export const OPTIONS = {
       "(dose 0/10, batch 1/2); other numeric fields are continuous",
     example: "--annotation-categorical dose,batch",
   },
+  annotationTracks: {
+    group: "read",
+    kind: { type: "names", nullable: true },
+    default: null,
+    label: "Tracks to show",
+    description: "keep only these fields of the sample and gene sheets, in this order (default: all)",
+    example: "--annotation-tracks BT,mol.biol",
+  },
   // ── prep ─────────────────────────────────────────────────────────────────
   log2: {
     group: "prep",
@@ -332,7 +340,8 @@ export const OPTIONS = {
     kind: { type: "number", positive: true, nullable: true },
     default: null,
     label: "Border width",
-    description: "width of the cell borders in points (default: 0.5, or pheatmap's 0.75 with --style pheatmap)",
+    description:
+      "width of the cell borders in points (default: 0.5, or pheatmap's 0.75 with --style pheatmap)",
   },
   cellwidth: {
     group: "figure",
@@ -396,7 +405,8 @@ export const OPTIONS = {
     kind: { type: "text", nullable: true },
     default: null,
     label: "Legend title",
-    description: 'title of the color legend (default: "z-score" after scaling, else "value"; none with --style pheatmap)',
+    description:
+      'title of the color legend (default: "z-score" after scaling, else "value"; none with --style pheatmap)',
     example: '--legend-title "log2 CPM"',
   },
   annotationColors: {
@@ -497,7 +507,9 @@ export const OPTIONS = {
     kind: { type: "angle", choices: ANGLES },
     default: 270,
     label: "Sample name angle",
-    description: "angle of the column names in degrees: 0, 45, 90, 270 (reading upwards... as pheatmap) or 315",
+    description:
+      "angle of the column names in degrees, counter-clockwise as pheatmap: 270 = vertical reading downwards, " +
+      "90 = vertical reading upwards, 0 = horizontal, 45 and 315 = diagonal",
     pheatmap: "angle_col",
   },
   displayNumbers: {

@@ -3,7 +3,15 @@
  * written by hand beside it.
  */
 import type { ValueOf } from "./kinds.js";
-import type { AGGREGATES, DISTANCES, DUPLICATE_ROWS, LEAF_ORDERS, METHODS, OPTIONS, SCALES } from "./schema.js";
+import type {
+  AGGREGATES,
+  DISTANCES,
+  DUPLICATE_ROWS,
+  LEAF_ORDERS,
+  METHODS,
+  OPTIONS,
+  SCALES,
+} from "./schema.js";
 
 type Specs = typeof OPTIONS;
 

@@ -159,8 +159,11 @@ function styleSheet(family: string, fonts: EmbeddedFonts | undefined): string {
  */
 export function renderSvg(scene: Scene, options: SvgOptions = {}): string {
   const family = escapeXml(scene.fontFamily);
+  const main = scene.provenance.options.main;
+  const title = typeof main === "string" && main !== "" ? main : "Clustered heatmap";
   const out: string[] = [
-    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${num(scene.width)}pt" height="${num(scene.height)}pt" viewBox="0 0 ${num(scene.width)} ${num(scene.height)}" font-family="${family}, sans-serif" xml:space="preserve">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" width="${num(scene.width)}pt" height="${num(scene.height)}pt" viewBox="0 0 ${num(scene.width)} ${num(scene.height)}" font-family="${family}, sans-serif" xml:space="preserve" role="img">`,
+    `<title>${escapeXml(title)}</title>`,
     `<metadata>${escapeXml(JSON.stringify(scene.provenance))}</metadata>`,
     styleSheet(scene.fontFamily, options.embedFont),
   ];

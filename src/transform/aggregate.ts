@@ -7,22 +7,32 @@ import type { Annotation, AnnotationTrack, Matrix } from "../matrix.js";
 import { rMean } from "../numeric/rstats.js";
 
 /**
- * One column per group of the categorical column-annotation track `field`,
- * named by the group, groups in order of first appearance. Each value is R's
+ * One column per group of the column-annotation track `field`, named by the
+ * group, groups in order of first appearance among the columns. The field
+ * may be categorical (groups are its levels, as written in the sheet) or
+ * numeric — group codes such as a dose `0`/`10`: then the groups are its
+ * distinct numbers, each named by the shortest text that reads back to it
+ * (`10`, `0.5`; `10.0` and `10` are one group `10`), still in order of first
+ * appearance, not sorted (read the field with `readAnnotation`'s
+ * `categorical` option to keep the text exactly as written). Each value is R's
  * `mean(x, na.rm = TRUE)` or `median(x, na.rm = TRUE)` of the row's values in
  * the group's samples (NaN when they are all missing). Samples whose group is
  * missing are left out, with a warning. The column annotation keeps `field`
  * and every other track that is constant within each group.
- * Throws UsageError when there is no such categorical track.
+ * Throws UsageError when there is no such track.
  * Complexity O(nrow × ncol) for the mean, O(nrow × ncol log ncol) for the median.
  */
 export function aggregateCols(m: Matrix, field: string, how: "mean" | "median", logger?: Logger): Matrix {
-  const track = findCategorical(m, field);
-  const groups = groupColumns(track.values);
+  const track = findTrack(m, field);
+  const codes =
+    track.kind === "categorical"
+      ? track.values
+      : Array.from(track.values, (x) => (Number.isNaN(x) ? null : String(x === 0 ? 0 : x)));
+  const groups = groupColumns(codes);
   if (groups.names.length === 0) {
     throw new DataError(`aggregateColsBy ${field}: no sample has a value of ${JSON.stringify(field)}`);
   }
-  const unassigned = track.values.flatMap((g, j) => (g === null ? [m.colNames[j]] : []));
+  const unassigned = codes.flatMap((g, j) => (g === null ? [m.colNames[j]] : []));
   if (unassigned.length > 0) {
     logger?.warn(
       `aggregateColsBy ${field}: ${unassigned.length} sample${unassigned.length === 1 ? "" : "s"} ` +
@@ -52,20 +62,20 @@ export function aggregateCols(m: Matrix, field: string, how: "mean" | "median", 
   };
 }
 
-type Categorical = Extract<AnnotationTrack, { kind: "categorical" }>;
-
-function findCategorical(m: Matrix, field: string): Categorical {
+function findTrack(m: Matrix, field: string): AnnotationTrack {
   const tracks = m.colAnnotation?.tracks ?? [];
   const track = tracks.find((t) => t.name === field);
-  if (track?.kind === "categorical") return track;
-  const categorical = tracks.filter((t) => t.kind === "categorical").map((t) => t.name);
-  const available =
-    categorical.length > 0 ? `categorical fields: ${listSome(categorical, 10)}` : "no categorical fields";
+  if (track) return track;
   if (tracks.length === 0) {
     throw new UsageError(`aggregateColsBy ${JSON.stringify(field)} needs a sample sheet (--annotation-col)`);
   }
-  const why = track ? "is continuous, not categorical" : "is not a field of the sample sheet";
-  throw new UsageError(`aggregateColsBy: ${JSON.stringify(field)} ${why} (${available})`);
+  throw new UsageError(
+    `aggregateColsBy: ${JSON.stringify(field)} is not a field of the sample sheet ` +
+      `(fields: ${listSome(
+        tracks.map((t) => t.name),
+        10,
+      )})`,
+  );
 }
 
 /** The groups in order of first appearance, with their column indices in column order. */

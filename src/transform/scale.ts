@@ -21,7 +21,10 @@ import { presentValues } from "./filter.js";
  * scaled — pheatmap makes it NaN and then fails. Here it is dropped with a
  * warning (how many, the first few; a DataError when all are constant), or
  * with `keepConstant` kept at 0 (missing values stay missing).
- * Throws a DataError on an infinite value ({@link assertFinite}).
+ * Throws a DataError on an infinite value ({@link assertFinite}), and on
+ * rows whose mean or sd overflows (finite values near ±1.8e308, whose
+ * squares are beyond a double): they are not constant, but cannot be
+ * scaled (R's sd is Inf there and pheatmap makes them 0).
  * Complexity O(nrow × ncol).
  */
 export function scaleMatrix(
@@ -42,18 +45,33 @@ function scaleRows(m: Matrix, keepConstant: boolean, axis: string, logger?: Logg
   const buf = new Float64Array(m.ncol);
   const centered = new Float64Array(2 * m.ncol);
   const constant: number[] = [];
+  const overflow: number[] = [];
   for (let i = 0; i < m.nrow; i++) {
     const n = presentValues(m, i, buf);
     const present = buf.subarray(0, n);
     const mean = rMean(present);
     const sd = Math.sqrt(rVarGivenMean(present, mean, centered)); // R's sd(): sqrt(var(x))
     const base = i * m.ncol;
+    if (n > 0 && !Number.isFinite(mean)) overflow.push(i);
+    else if (n >= 2 && !(sd < Number.POSITIVE_INFINITY)) overflow.push(i);
+    if (overflow[overflow.length - 1] === i) continue;
     if (!(sd > 0)) {
       constant.push(i);
       for (let j = 0; j < m.ncol; j++) values[base + j] = Number.isNaN(m.values[base + j]) ? Number.NaN : 0;
       continue;
     }
     for (let j = 0; j < m.ncol; j++) values[base + j] = (m.values[base + j] - mean) / sd;
+  }
+  if (overflow.length > 0) {
+    const names = listSome(overflow.map((i) => m.rowNames[i]));
+    const which =
+      overflow.length === 1
+        ? `the standard deviation of ${axis} ${names} overflows`
+        : `the standard deviations of ${overflow.length} ${axis}s overflow (${names})`;
+    throw new DataError(
+      `scale ${axis}: ${which}: the sum of the values or of their squares is larger than the largest ` +
+        "double, so they are not constant but cannot be scaled; log-transform the values (log2) or divide them by a constant",
+    );
   }
   const scaled = { ...m, values };
   if (constant.length === 0 || keepConstant) return scaled;

@@ -91,7 +91,9 @@ describe("clusterheat usage errors exit 2", () => {
       join(dir, "t.nwk"),
     ]);
     expect(run.status).toBe(2);
-    expect(run.stderr).toMatch(/^clusterheat: --axis cols: the columns are not clustered\n/);
+    expect(run.stderr).toMatch(
+      /^clusterheat: --axis cols: the columns are not clustered \(--no-cluster-cols\)\n/,
+    );
     expect(readdirSync(dir)).toEqual([]);
   });
 });

@@ -59,7 +59,9 @@ describe("reportError words options as flags from the error's fields", () => {
     expect(reportError(e, "clusterheat cluster", false).text).toContain(
       "clusterheat: --cutree-rows needs clustered rows; cutreeRows stays a word\n",
     );
-    expect(e.describe((o) => `"${o.toUpperCase()}"`)).toBe('"CUTREEROWS" needs clustered rows; cutreeRows stays a word');
+    expect(e.describe((o) => `"${o.toUpperCase()}"`)).toBe(
+      '"CUTREEROWS" needs clustered rows; cutreeRows stays a word',
+    );
   });
 
   it("reportError(DataError) with an option in its text keeps the place first", () => {

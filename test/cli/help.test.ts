@@ -6,9 +6,14 @@ import { clusterheat, ROOT } from "./run-cli.js";
 
 const version = JSON.parse(readFileSync(join(ROOT, "package.json"), "utf8")).version;
 
-/** The long flag documented for an option (flagName, except --log2). */
+/** The long flag documented for an option (its kebab-case name). */
 function documentedFlag(name: string): string {
   return name === "log2" ? "--log2" : `--${name.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+}
+
+/** The options of these stages. */
+function specsOf(...groups: string[]) {
+  return OPTION_SPECS.filter((s) => groups.includes(s.group));
 }
 
 describe("clusterheat --help", () => {
@@ -39,7 +44,7 @@ describe("clusterheat --help", () => {
     const run = clusterheat(["prep", "--help"]);
     expect(run.status).toBe(0);
     const help = run.stdout.replace(/\s+/g, " ");
-    for (const spec of OPTION_SPECS.filter((s) => s.group === "prep")) {
+    for (const spec of specsOf("read", "prep")) {
       expect(help).toContain(documentedFlag(spec.name));
     }
     expect(help).toContain("--log2 [pseudocount]");
@@ -54,7 +59,8 @@ describe("clusterheat --help", () => {
     const run = clusterheat(["cluster", "--help"]);
     expect(run.status).toBe(0);
     const help = run.stdout.replace(/\s+/g, " ");
-    for (const spec of OPTION_SPECS) expect(help).toContain(documentedFlag(spec.name));
+    for (const spec of specsOf("read", "prep", "cluster")) expect(help).toContain(documentedFlag(spec.name));
+    for (const spec of specsOf("figure")) expect(help).not.toContain(documentedFlag(spec.name));
     expect(help).toContain("--no-cluster-rows");
     expect(help).toContain("--no-cluster-cols");
     expect(help).toContain(
@@ -66,5 +72,16 @@ describe("clusterheat --help", () => {
     expect(help).toContain("--format <json|newick|tsv>");
     expect(help).toContain("--axis <rows|cols>");
     expect(help).toContain("--threads <n>");
+  });
+
+  it("clusterheat plot --help lists every option of every stage, with pheatmap's name beside it", () => {
+    const run = clusterheat(["plot", "--help"]);
+    expect(run.status).toBe(0);
+    const help = run.stdout.replace(/\s+/g, " ");
+    for (const spec of OPTION_SPECS) expect(help).toContain(documentedFlag(spec.name));
+    expect(help).toContain("pheatmap: cutree_rows");
+    expect(help).toContain("--write-clusters <file>");
+    expect(help).toContain("--config <file>");
+    expect(help).toContain("--no-show-rownames");
   });
 });

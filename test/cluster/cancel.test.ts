@@ -48,14 +48,18 @@ describe("cancellation", () => {
 
   it("clusterMatrix stops within about 100 ms of an abort during the distances", async () => {
     const m = randomMatrix(6000, 200);
-    const { error, lag } = await abortAfter(50, (signal) => clusterMatrix(m, { clusterCols: false }, { signal }));
+    const { error, lag } = await abortAfter(50, (signal) =>
+      clusterMatrix(m, { clusterCols: false }, { signal }),
+    );
     expect(error).toBeInstanceOf(CancelledError);
     expect(lag).toBeLessThan(150);
   });
 
   it("runPipeline(…, {signal}) rejects with CancelledError and produces nothing", async () => {
     const m = randomMatrix(4000, 10);
-    const { error } = await abortAfter(300, (signal) => runPipeline({ matrix: m }, {}, { signal, stop: "cluster" }));
+    const { error } = await abortAfter(300, (signal) =>
+      runPipeline({ matrix: m }, {}, { signal, stop: "cluster" }),
+    );
     expect(error).toBeInstanceOf(CancelledError);
   });
 

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from "vitest";
 import { pairIndex } from "../../src/cluster/dist-matrix.js";
-import { distanceMatrix } from "../../src/cluster/distance.js";
+import { distanceMatrix, undefinedDistanceError } from "../../src/cluster/distance.js";
 import { PAIR_METRICS } from "../../src/cluster/metrics.js";
 import { randomSource } from "../../src/cluster/random.js";
 import { createMatrix } from "../../src/matrix.js";
@@ -70,5 +70,58 @@ describe("distanceMatrix", () => {
 
   it("distanceMatrix(correlation) names a constant row", () => {
     expect(() => distanceMatrix(awkwardMatrix(20, 5, false), "correlation")).toThrow(/"g3".*undefined/);
+  });
+});
+
+describe("non-finite distances are explained", () => {
+  const messageOf = (fn: () => unknown): string => {
+    try {
+      fn();
+    } catch (e) {
+      return (e as Error).message;
+    }
+    return "(no error)";
+  };
+
+  it("an overflowing euclidean distance is named as overflow, not as missing columns", () => {
+    const m = createMatrix(
+      [1e308, -1e308, 1e308, 1, 2, 3, -1e308, 1e308, 0],
+      ["a", "b", "c"],
+      ["x", "y", "z"],
+    );
+    for (const metric of ["euclidean", "manhattan", "maximum", "cosine", "correlation"] as const) {
+      const message = messageOf(() => distanceMatrix(m, metric));
+      expect(message).toMatch(new RegExp(`^the ${metric} distance between "\\w" and "\\w" overflows`));
+      expect(message).toContain("larger than the largest double");
+      expect(message).not.toContain("share no");
+      expect(message).not.toMatch(/e-324|\d\.\d+e\+?308/);
+    }
+  });
+
+  it("minkowski with a tiny power names the power", () => {
+    const m = createMatrix([0, 0, 1, 2, 3, 5], ["a", "b", "c"], ["x", "y"]);
+    const message = messageOf(() => distanceMatrix(m, "minkowski", { minkowskiP: 1e-300 }));
+    expect(message).toMatch(
+      /^the minkowski distance between "a" and "b" overflows: it is larger than the largest double/,
+    );
+    expect(message).toContain("use a minkowski power of at least 1");
+  });
+
+  it("rows without a shared column and constant rows are called undefined", () => {
+    const nan = Number.NaN;
+    const m = createMatrix([1, nan, nan, 2, 3, 4], ["a", "b", "c"], ["x", "y"]);
+    expect(messageOf(() => distanceMatrix(m, "euclidean"))).toBe(
+      'the euclidean distance between "a" and "b" is undefined: they share no non-missing column',
+    );
+    const flat = createMatrix([1, 1, 1, 2, 3, 1, 4, 4, 5], ["flat", "b", "c"], ["x", "y", "z"]);
+    expect(messageOf(() => distanceMatrix(flat, "correlation"))).toMatch(
+      /^the correlation distance between "flat" and "b" is undefined: "flat" is constant/,
+    );
+  });
+
+  it("undefinedDistanceError(…, rows) explains the pair hclust found non-finite", () => {
+    const m = createMatrix([1e308, 1e308, -1e308, -1e308], ["a", "b"], ["x", "y"]);
+    expect(undefinedDistanceError(m.rowNames, 0, 1, "euclidean", m).message).toMatch(/overflows/);
+    expect(undefinedDistanceError(m.rowNames, 0, 1, "euclidean").message).toMatch(/overflows/);
   });
 });

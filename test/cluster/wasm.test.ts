@@ -219,6 +219,31 @@ describe("wasm kernels", () => {
     expectIdentical(got, want);
   });
 
+  it("an array edited in place between two calls gives the new distances (no stale copy)", () => {
+    const n = 41;
+    const p = 5;
+    const data = randomMatrix(n, p, 21, "normal");
+    const unit = unitRows(data, n, p);
+    const first = new Float64Array(pairCount(n));
+    expect(euclideanRowsWasm({ n, p, data }, 0, n, first)).toBe(true);
+    expect(pearsonDotRowsWasm({ n, p, pearson: { unit } }, 0, n, first, 0, () => {})).toBe(true);
+    for (let k = 0; k < data.length; k += 3) data[k] = data[k] * 2 + 1;
+    unit.set(unitRows(data, n, p));
+    const want = new Float64Array(pairCount(n));
+    const got = new Float64Array(pairCount(n));
+    euclideanReference(data, n, p, 0, n, want);
+    // in two ranges: the second call also must see the edit of rows of the first
+    expect(euclideanRowsWasm({ n, p, data }, 0, 17, got)).toBe(true);
+    data[40 * p] += 1000;
+    euclideanReference(data, n, p, 0, n, want);
+    expect(euclideanRowsWasm({ n, p, data }, 17, n, got)).toBe(true);
+    expect(euclideanRowsWasm({ n, p, data }, 0, 17, got)).toBe(true);
+    expectIdentical(got, want);
+    dotReference(unit, n, p, 0, n, want);
+    expect(pearsonDotRowsWasm({ n, p, pearson: { unit } }, 0, n, got, 0, () => {})).toBe(true);
+    expectIdentical(got, want);
+  });
+
   it("euclideanRowsWasm() returns false without columns or Pearson rows, writing nothing", () => {
     const out = new Float64Array(3).fill(-1);
     expect(euclideanRowsWasm({ n: 3, p: 0, data: new Float64Array(0) }, 0, 3, out)).toBe(false);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from "vitest";
-import { DataError } from "../../src/errors.js";
+import { DataError, UsageError } from "../../src/errors.js";
 import { readAnnotation, trackFromCells } from "../../src/io/annotation.js";
 import { fixture, gzip } from "./helpers.js";
 
@@ -33,6 +33,30 @@ describe("readAnnotation", () => {
     });
     expect([...(a.tracks[1].values as Float64Array)]).toEqual([53, 19, Number.NaN]);
     expect([...(a.tracks[2].values as Float64Array)]).toEqual([2, 1, 1]);
+  });
+
+  test("readAnnotation reads the fields named in `categorical` as categories, with their text as written", () => {
+    const sheet = "id\tdose\tbatch\ns1\t10\t1\ns2\t0\t2\ns3\t10.0\t1\ns4\tNA\t2\n";
+    const names = ["s1", "s2", "s3", "s4"];
+    const plain = readAnnotation(sheet, names);
+    expect(plain.tracks.map((t) => t.kind)).toEqual(["continuous", "continuous"]);
+    const a = readAnnotation(sheet, names, { categorical: ["dose"] });
+    expect(a.tracks[0]).toEqual({
+      name: "dose",
+      kind: "categorical",
+      values: ["10", "0", "10.0", null],
+      levels: ["10", "0", "10.0"],
+    });
+    expect(a.tracks[1].kind).toBe("continuous");
+    expect(() => readAnnotation(sheet, names, { file: "s.tsv", categorical: ["Dose"] })).toThrow(
+      new UsageError('categorical: "Dose" is not a field of the sheet s.tsv (fields: "dose", "batch")'),
+    );
+    expect(trackFromCells("k", ["1", "2"], true)).toEqual({
+      name: "k",
+      kind: "categorical",
+      values: ["1", "2"],
+      levels: ["1", "2"],
+    });
   });
 
   test("readAnnotation reads gzip, CSV and a header without the id column's name", () => {

@@ -164,6 +164,20 @@ describe("readMatrix errors", () => {
     );
   });
 
+  test("readMatrix hints at a decimal comma when every number has one, with the line", () => {
+    const hint = "(a decimal comma? write numbers with a decimal point)";
+    expect(errorOf("gene\ta\tb\nA\t1.5\t2,5\nB\t3.5\t4.0\n")).toBe(
+      `expr.tsv:2:3: expected a number, found "2,5" ${hint}`,
+    );
+    expect(errorOf("gene\ta\tb\nA\t1,5\t2,5\nB\t3,5\t4,0\n")).toBe(
+      `expr.tsv:2:2: expected a number, found "1,5" ${hint}`,
+    );
+    expect(errorOf("gene\ta\nA\t-0,5\nB\t3,5\n")).toBe(
+      `expr.tsv:2:2: expected a number, found "-0,5" ${hint}`,
+    );
+    expect(errorOf("g;a;b\nr1;1,5;2,5\n", "e.csv")).toBe(`e.csv:2:2: expected a number, found "1,5" ${hint}`);
+  });
+
   test("readMatrix names the line and both field counts of a ragged row", () => {
     const head = "gene\tA\tB\tC\tD\tE\tF\n";
     const ok = "r\t1\t2\t3\t4\t5\t6\n";

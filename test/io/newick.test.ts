@@ -119,6 +119,16 @@ describe("formatNewick", () => {
     for (const s of ["a,b", "a:b", "a;b", "(a)", "[a]", "a\tb", "a b"]) expect(newickLabel(s)).toBe(`'${s}'`);
   });
 
+  it("newickLabel(name) writes line breaks as spaces, so a tree stays on one line", () => {
+    expect(newickLabel("a\nb")).toBe("'a b'");
+    expect(newickLabel("it's\r\nhere")).toBe("'it''s  here'");
+    expect(newickLabel("x\u2028y\u2029z\u0085w\vv\fu")).toBe("'x y z w v u'");
+    expect(newickLabel("tab\tkept")).toBe("'tab\tkept'");
+    const text = formatNewick(smallTree(["A\nB", "C\r", "D\tE"]));
+    expect(text).toBe("('D\tE':2,('A B':0.5,'C ':0.5):1.5);");
+    expect(text).not.toMatch(/[\n\r\u2028\u2029]/);
+  });
+
   it("formatNewick(tree) on one and no leaves", () => {
     const one: Tree = {
       ...smallTree(["x"]),

@@ -79,12 +79,34 @@ describe("aggregateCols", () => {
     expect(Array.from(got.colAnnotation?.tracks[2].values as Float64Array)).toEqual([30, 40]);
   });
 
-  it("aggregateCols throws a UsageError naming the categorical fields when the field is unknown or continuous", () => {
+  it("aggregateCols throws a UsageError naming the fields when the field is unknown", () => {
     expect(() => aggregateCols(m, "tissue", "mean")).toThrow(UsageError);
     expect(() => aggregateCols(m, "tissue", "mean")).toThrow(
-      'aggregateColsBy: "tissue" is not a field of the sample sheet (categorical fields: "cond", "batch", "donor")',
+      'aggregateColsBy: "tissue" is not a field of the sample sheet (fields: "cond", "batch", "donor", "age")',
     );
-    expect(() => aggregateCols(m, "age", "mean")).toThrow(/"age" is continuous, not categorical/);
+  });
+
+  it("aggregateCols groups by a numeric field (group codes): by value, named by its number, first appearance", () => {
+    const dose = createMatrix([1, 2, 3, 4, 5, 6], ["g"], ["a", "b", "c", "d", "e", "f"], {
+      colAnnotation: {
+        tracks: [
+          { name: "dose", kind: "continuous", values: Float64Array.of(10, 0, 10, nan, -0, 2.5) },
+          {
+            name: "batch",
+            kind: "categorical",
+            values: ["x", "y", "x", "y", "y", "z"],
+            levels: ["x", "y", "z"],
+          },
+        ],
+      },
+    });
+    const log = collectingLogger();
+    const got = aggregateCols(dose, "dose", "mean", log);
+    expect(got.colNames).toEqual(["10", "0", "2.5"]);
+    expect(Array.from(got.values)).toEqual([2, 3.5, 6]);
+    expect(log.warnings).toEqual(['aggregateColsBy dose: 1 sample without a value left out: "d"']);
+    expect(got.colAnnotation?.tracks.map((t) => t.name)).toEqual(["dose", "batch"]);
+    expect(Array.from(aggregateCols(m, "age", "median").values)).toEqual([2, 4, 100, 5, 2, 100]);
   });
 
   it("aggregateCols throws a UsageError without a sample sheet, a DataError when no sample has a group", () => {

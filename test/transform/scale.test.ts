@@ -126,3 +126,35 @@ describe("scaleMatrix checks", () => {
     expect(Array.from(got.rowAnnotation?.tracks[0].values as Float64Array)).toEqual([10, 30]);
   });
 });
+
+describe("scaleMatrix rows whose sd overflows", () => {
+  it("are named as overflowing, not as constant, even with keepConstant", () => {
+    const m = createMatrix(
+      [1, 2, 3, 1e308, -1e308, 1e308, 1.7e308, 1.7e308, 1.6e308],
+      ["a", "huge", "near max"],
+      ["x", "y", "z"],
+    );
+    for (const keepConstant of [false, true]) {
+      const log = collectingLogger();
+      let error: unknown;
+      try {
+        scaleMatrix(m, "row", { keepConstant }, log);
+      } catch (e) {
+        error = e;
+      }
+      expect(error).toBeInstanceOf(DataError);
+      const message = (error as Error).message;
+      expect(message).toContain('the standard deviations of 2 rows overflow ("huge", "near max")');
+      expect(message).toContain("larger than the largest double");
+      expect(message).not.toContain("constant (sd 0");
+      expect(log.warnings).toEqual([]);
+    }
+    const one = createMatrix([1, 2, 3, 1e308, -1e308, 1e308], ["a", "huge"], ["x", "y", "z"]);
+    expect(() => scaleMatrix(one, "column", { keepConstant: false })).toThrow(
+      /^scale column: the standard deviations of 3 columns overflow /,
+    );
+    expect(() => scaleMatrix(one, "row", { keepConstant: false })).toThrow(
+      /^scale row: the standard deviation of row "huge" overflows: /,
+    );
+  });
+});

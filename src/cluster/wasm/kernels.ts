@@ -11,14 +11,17 @@
  * WebAssembly or its SIMD is missing, or memory cannot grow, the functions
  * return false and the caller runs its JavaScript loop instead.
  *
- * Memory: the module (one per thread) holds one matrix at a time, copied in
- * on first use in the groups-of-8-rows layout described in kernels.wat
- * (8·⌈n/8⌉·p doubles: 8 MB for 20,000 × 50; O(np) time, a few ms) plus an
- * output tile (≤ 128 KB) and its flags (≤ 2 KB). Later calls with the same
- * source array (which must not change meanwhile) reuse the copy; the memory
- * is kept until `releaseWasmKernels()`. The full condensed output never
- * lives in WebAssembly memory: each tile of 16 rows × up to 1024 columns is
- * copied out as soon as it is computed.
+ * Memory: the module (one per thread) holds one matrix at a time, in the
+ * groups-of-8-rows layout described in kernels.wat (8·⌈n/8⌉·p doubles: 8 MB
+ * for 20,000 × 50) plus an output tile (≤ 128 KB) and its flags (≤ 2 KB).
+ * Every call copies in the rows it reads (rows i0 … n−1), so a result can
+ * never come from an earlier state of the array (an array edited in place
+ * between two calls gives the new distances): O((n − i0) p) per call, about
+ * 2.5 ms for 20,000 × 50, ≈ 2 % of the distances when they are filled in 50
+ * chunks (measured in the report of issue 6). The memory is kept until
+ * `releaseWasmKernels()`. The full condensed output never lives in
+ * WebAssembly memory: each tile of 16 rows × up to 1024 columns is copied
+ * out as soon as it is computed.
  *
  * The module is under 4 KB, so that browsers compile it synchronously even
  * on their main thread.
@@ -64,9 +67,6 @@ const CHUNK_MAX_GROUPS = 128;
 
 /** undefined: not tried yet; null: unavailable. */
 let kernels: Kernels | null | undefined;
-/** The matrix now laid out in memory (by identity of its source array). */
-let current: { source: Float64Array; n: number; p: number } | null = null;
-
 function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
   const binary = atob(text);
   const bytes = new Uint8Array(binary.length);
@@ -98,7 +98,6 @@ export function wasmKernelsAvailable(): boolean {
 /** Drops the module and its memory (the next call instantiates it again). */
 export function releaseWasmKernels(): void {
   kernels = undefined;
-  current = null;
 }
 
 /** Groups per column chunk for p columns. */
@@ -117,13 +116,13 @@ function memoryPlan(n: number, p: number) {
 }
 
 /**
- * Copies the row-major n × p matrix src into memory in groups of 8 rows
- * (element (r, k) at double 8p·⌊r/8⌋ + 8k + r mod 8), padding rows zero.
- * Skipped when src is already there. False when memory cannot grow.
+ * Copies rows from the group of row `from` on of the row-major n × p matrix
+ * src into memory in groups of 8 rows (element (r, k) at double
+ * 8p·⌊r/8⌋ + 8k + r mod 8), padding rows zero. Done on every call, never
+ * cached: the array may have been edited since the last call. False when
+ * memory cannot grow.
  */
-function layOut(k: Kernels, src: Float64Array, n: number, p: number): boolean {
-  if (current && current.source === src && current.n === n && current.p === p) return true;
-  current = null;
+function layOut(k: Kernels, src: Float64Array, n: number, p: number, from: number): boolean {
   const plan = memoryPlan(n, p);
   const have = k.memory.buffer.byteLength;
   if (plan.total > have) {
@@ -134,7 +133,7 @@ function layOut(k: Kernels, src: Float64Array, n: number, p: number): boolean {
     }
   }
   const mem = new Float64Array(k.memory.buffer, plan.data, plan.groups * GROUP * p);
-  for (let r = 0; r < n; r++) {
+  for (let r = Math.floor(from / GROUP) * GROUP; r < n; r++) {
     const base = Math.floor(r / GROUP) * GROUP * p + (r % GROUP);
     const row = r * p;
     for (let c = 0; c < p; c++) mem[base + GROUP * c] = src[row + c];
@@ -143,7 +142,6 @@ function layOut(k: Kernels, src: Float64Array, n: number, p: number): boolean {
     const base = Math.floor(r / GROUP) * GROUP * p + (r % GROUP);
     for (let c = 0; c < p; c++) mem[base + GROUP * c] = 0;
   }
-  current = { source: src, n, p };
   return true;
 }
 
@@ -164,7 +162,7 @@ function runKernel(
 ): boolean {
   if (p < 1) return false;
   const k = loadKernels();
-  if (!k || !layOut(k, src, n, p)) return false;
+  if (!k || !layOut(k, src, n, p, i0)) return false;
   const plan = memoryPlan(n, p);
   const rowDoubles = plan.outRowBytes / 8;
   const mem = new Float64Array(k.memory.buffer);
@@ -224,7 +222,7 @@ function runKernel(
  *
  * Returns false (writing nothing) when the kernels cannot run (no
  * WebAssembly SIMD, memory exhausted, p = 0): then use the JavaScript loop.
- * The first call for a matrix copies it into WebAssembly memory, O(np).
+ * Each call copies rows i0 … n−1 into WebAssembly memory, O((n − i0) p).
  * O((i1 − i0) n p) time.
  */
 export function euclideanRowsWasm(
