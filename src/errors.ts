@@ -89,7 +89,11 @@ export class ClusterheatError extends Error {
   readonly expected: string | undefined;
   private readonly text: MessageText;
 
-  constructor(text: MessageText, place?: Place, fields: { option?: string; found?: unknown; expected?: string } = {}) {
+  constructor(
+    text: MessageText,
+    place?: Place,
+    fields: { option?: string; found?: unknown; expected?: string } = {},
+  ) {
     super(ClusterheatError.compose(text, place, asLibrary));
     this.name = new.target.name;
     this.text = text;

@@ -2,10 +2,11 @@
  * The library's high-level call: a matrix (or its file) and pheatmap-named
  * options in, the figure's Scene and every number behind it out.
  */
+
+import type { Scene } from "./layout/scene.js";
 import type { Matrix } from "./matrix.js";
 import type { Options } from "./options.js";
 import { type PipelineContext, type PipelineInput, type PipelineResult, runPipeline } from "./pipeline.js";
-import type { Scene } from "./layout/scene.js";
 
 /** What `heatmap()` returns: the pipeline's result, with the Scene. */
 export type HeatmapResult = PipelineResult & { scene: Scene };

@@ -3,7 +3,14 @@
  * validation, CLI flags and viewer controls are derived. This module gathers
  * the option API for the rest of the code.
  */
-export { checkKind, expectedOf, type Kind, parseKind, type TextTable, type TrackColors } from "./options/kinds.js";
+export {
+  checkKind,
+  expectedOf,
+  type Kind,
+  parseKind,
+  type TextTable,
+  type TrackColors,
+} from "./options/kinds.js";
 export {
   givenOptions,
   normalizeClusterOptions,

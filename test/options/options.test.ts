@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { OptionError, UsageError } from "../../src/errors.js";
+import { OptionError, type UsageError } from "../../src/errors.js";
 import { collectingLogger } from "../../src/log.js";
 import {
   checkAgainstMatrix,
@@ -43,13 +43,48 @@ describe("the option table", () => {
   it("OPTIONS names every pheatmap argument of the figure issue", () => {
     const names = new Set(OPTION_SPECS.map((s) => s.pheatmap).filter(Boolean));
     for (const arg of [
-      "color", "breaks", "border_color", "cellwidth", "cellheight", "scale", "cluster_rows", "cluster_cols",
-      "clustering_distance_rows", "clustering_distance_cols", "clustering_method", "cutree_rows", "cutree_cols",
-      "treeheight_row", "treeheight_col", "legend", "legend_breaks", "legend_labels", "annotation_colors",
-      "annotation_legend", "annotation_names_row", "annotation_names_col", "drop_levels", "show_rownames",
-      "show_colnames", "main", "fontsize", "fontsize_row", "fontsize_col", "angle_col", "display_numbers",
-      "number_format", "number_color", "fontsize_number", "gaps_row", "gaps_col", "labels_row", "labels_col",
-      "width", "height", "na_col", "kmeans_k",
+      "color",
+      "breaks",
+      "border_color",
+      "cellwidth",
+      "cellheight",
+      "scale",
+      "cluster_rows",
+      "cluster_cols",
+      "clustering_distance_rows",
+      "clustering_distance_cols",
+      "clustering_method",
+      "cutree_rows",
+      "cutree_cols",
+      "treeheight_row",
+      "treeheight_col",
+      "legend",
+      "legend_breaks",
+      "legend_labels",
+      "annotation_colors",
+      "annotation_legend",
+      "annotation_names_row",
+      "annotation_names_col",
+      "drop_levels",
+      "show_rownames",
+      "show_colnames",
+      "main",
+      "fontsize",
+      "fontsize_row",
+      "fontsize_col",
+      "angle_col",
+      "display_numbers",
+      "number_format",
+      "number_color",
+      "fontsize_number",
+      "gaps_row",
+      "gaps_col",
+      "labels_row",
+      "labels_col",
+      "width",
+      "height",
+      "na_col",
+      "kmeans_k",
     ]) {
       expect(names.has(arg), arg).toBe(true);
     }
@@ -63,9 +98,9 @@ describe("normalizeOptions", () => {
     expect(o.clusteringMethodCols).toBe("ward.D2");
     expect(o.fontsizeRow).toBe(12);
     expect(o.fontsizeNumber).toBeCloseTo(9.6, 12);
-    expect(normalizeOptions({ clusteringMethod: "ward.D2", clusteringMethodCols: "average" }).clusteringMethodCols).toBe(
-      "average",
-    );
+    expect(
+      normalizeOptions({ clusteringMethod: "ward.D2", clusteringMethodCols: "average" }).clusteringMethodCols,
+    ).toBe("average");
     expect(OPTIONS.scale.default).toBe("none");
   });
 
@@ -84,12 +119,18 @@ describe("normalizeOptions", () => {
   });
 
   it("normalizeFigureOptions canonicalizes colors and keeps 'none'", () => {
-    const o = normalizeFigureOptions({ naCol: "grey60", borderColor: "none", color: ["navy", "white", "#B22222"] });
+    const o = normalizeFigureOptions({
+      naCol: "grey60",
+      borderColor: "none",
+      color: ["navy", "white", "#B22222"],
+    });
     expect(o.naCol).toBe("#999999");
     expect(o.borderColor).toBe("none");
     expect(o.color).toEqual(["#000080", "#ffffff", "#b22222"]);
     expect(() => normalizeFigureOptions({ naCol: "notacolor" })).toThrow(OptionError);
-    expect(() => normalizeFigureOptions({ angleCol: 30 as 45 })).toThrow("expected one of 0, 45, 90, 270, 315");
+    expect(() => normalizeFigureOptions({ angleCol: 30 as 45 })).toThrow(
+      "expected one of 0, 45, 90, 270, 315",
+    );
   });
 
   it("normalizeClusterOptions keeps the library's shape for the cluster stage", () => {
