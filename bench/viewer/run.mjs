@@ -1,0 +1,218 @@
+// Viewer benchmark in Chromium (Debian's /usr/bin/chromium through playwright-core):
+// 1. a 20,000 × 100 export: time to first picture, work per frame while hovering, zooming, panning;
+// 2. the page: clustering time in the Web Worker at 2,000 / 5,000 / 20,000 rows (bench/cluster/make-data.mjs
+//    files, N × 50), against the same engine in Node on one thread.
+// Usage: node bench/viewer/run.mjs [--sizes 2000,5000,20000] [--skip-page]
+import { mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath, pathToFileURL } from "node:url";
+import { build } from "esbuild";
+import { chromium } from "playwright-core";
+import { buildWeb } from "../../web/build.mjs";
+import { ensureData } from "../cluster/make-data.mjs";
+
+const here = dirname(fileURLToPath(import.meta.url));
+const root = resolve(here, "..", "..");
+const tmp = resolve(root, "bench", "tmp");
+const args = process.argv.slice(2);
+const sizes = (args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "2000,5000,20000")
+  .split(",")
+  .map(Number);
+
+mkdirSync(tmp, { recursive: true });
+const { outdir } = await buildWeb({ outdir: join(root, "dist", "web") });
+const lib = join(tmp, "viewer-bench-lib.mjs");
+await build({
+  stdin: {
+    contents: `export { runPipeline } from "./src/pipeline.ts"; export { exportHtml } from "./src/node/html-export.ts"; export { staticServer } from "./src/cli/serve-command.ts";`,
+    resolveDir: root,
+    loader: "ts",
+  },
+  bundle: true,
+  platform: "node",
+  format: "esm",
+  packages: "external",
+  outfile: lib,
+  logLevel: "warning",
+});
+const { runPipeline, exportHtml, staticServer } = await import(pathToFileURL(lib).href);
+const assets = {
+  script: readFileSync(join(outdir, "viewer.js"), "utf8"),
+  style: readFileSync(join(outdir, "viewer.css"), "utf8"),
+};
+
+/** mulberry32 */
+function rng(seed) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = Math.imul(a ^ (a >>> 15), a | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** 20,000 × 100: 8 gene programs × 4 sample groups plus noise, 4 decimals. */
+function synthetic(nrow, ncol) {
+  const rand = rng(42);
+  const effect = Array.from({ length: 32 }, () => (rand() - 0.5) * 4);
+  const lines = [`gene\t${Array.from({ length: ncol }, (_, j) => `S${j + 1}`).join("\t")}`];
+  for (let i = 0; i < nrow; i++) {
+    const program = i % 8;
+    const base = 4 + rand() * 8;
+    const cells = [];
+    for (let j = 0; j < ncol; j++)
+      cells.push((base + effect[program * 4 + (j % 4)] + (rand() - 0.5)).toFixed(4));
+    lines.push(`G${i + 1}\t${cells.join("\t")}`);
+  }
+  return `${lines.join("\n")}\n`;
+}
+
+const stats = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const q = (p) => s[Math.min(s.length - 1, Math.floor(p * s.length))];
+  return {
+    frames: s.length,
+    p50: +q(0.5).toFixed(2),
+    p95: +q(0.95).toFixed(2),
+    max: +s[s.length - 1].toFixed(2),
+  };
+};
+
+const browser = await chromium.launch({
+  executablePath: "/usr/bin/chromium",
+  args: [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-quic",
+  ],
+});
+const results = {
+  machine: `${process.platform} ${process.arch}, node ${process.version}`,
+  export: {},
+  page: [],
+};
+
+// ── 1. the export ───────────────────────────────────────────────────────────
+{
+  const text = synthetic(20_000, 100);
+  let t0 = performance.now();
+  const result = await runPipeline(
+    { matrix: { bytes: text, file: "synthetic-20000x100.tsv" } },
+    { scale: "row", cutreeRows: 8 },
+  );
+  const pipelineMs = performance.now() - t0;
+  t0 = performance.now();
+  const html = exportHtml(result, assets);
+  const exportMs = performance.now() - t0;
+  const file = join(tmp, "viewer-20000x100.html");
+  writeFileSync(file, html);
+  const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+  const requests = [];
+  page.on("request", (r) => requests.push(r.url()));
+  t0 = performance.now();
+  await page.goto(pathToFileURL(file).href);
+  await page.waitForSelector("[data-ready]", { timeout: 60_000 });
+  const wall = performance.now() - t0;
+  const ready = await page.evaluate(() => {
+    const r = document.getElementById("clusterheat");
+    return { readyAt: Number(r.dataset.readyAt), decodeMs: Number(r.dataset.decodeMs) };
+  });
+  const measure = async (name, act) => {
+    await page.evaluate(() => {
+      globalThis.__clusterheatFrames = [];
+      globalThis.__rafGaps = [];
+      let last = performance.now();
+      const loop = (t) => {
+        globalThis.__rafGaps.push(t - last);
+        last = t;
+        if (globalThis.__rafGaps) requestAnimationFrame(loop);
+      };
+      requestAnimationFrame(loop);
+    });
+    await act();
+    await page.waitForTimeout(100);
+    const { work, gaps } = await page.evaluate(() => {
+      const out = { work: globalThis.__clusterheatFrames, gaps: globalThis.__rafGaps.slice(1) };
+      globalThis.__clusterheatFrames = undefined;
+      globalThis.__rafGaps = undefined;
+      return out;
+    });
+    results.export[name] = { work: stats(work), rafInterval: stats(gaps) };
+  };
+  const box = await page.locator(".ch-stage").boundingBox();
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  await measure("hover", async () => {
+    for (let k = 0; k < 120; k++) await page.mouse.move(cx - 100 + (k % 40) * 5, cy - 200 + k * 3);
+  });
+  await measure("zoom (wheel, 40 steps in then out)", async () => {
+    await page.mouse.move(cx, cy);
+    for (let k = 0; k < 20; k++) await page.mouse.wheel(0, -120);
+    for (let k = 0; k < 20; k++) await page.mouse.wheel(0, 120);
+  });
+  await page.keyboard.press("0");
+  await measure("pan (drag, zoomed ×8 on rows)", async () => {
+    await page.focus(".ch-stage");
+    for (let k = 0; k < 6; k++) await page.mouse.wheel(0, -120);
+    await page.mouse.move(cx, cy);
+    await page.mouse.down();
+    for (let k = 0; k < 60; k++) await page.mouse.move(cx + k * 3, cy + k * 6);
+    await page.mouse.up();
+  });
+  results.export.file = {
+    rows: 20_000,
+    cols: 100,
+    megabytes: +(statSync(file).size / 1e6).toFixed(2),
+    pipelineMs: Math.round(pipelineMs),
+    exportMs: Math.round(exportMs),
+  };
+  results.export.firstPicture = {
+    wallMs: Math.round(wall),
+    inPageMs: ready.readyAt,
+    decodeAndMountMs: ready.decodeMs,
+  };
+  results.export.requests = requests.length;
+  await page.close();
+}
+
+// ── 2. the page ─────────────────────────────────────────────────────────────
+if (!args.includes("--skip-page")) {
+  const server = staticServer(outdir);
+  await new Promise((done) => server.listen(0, "127.0.0.1", done));
+  const origin = `http://127.0.0.1:${server.address().port}`;
+  for (const n of sizes) {
+    const file = ensureData(n);
+    const text = readFileSync(file);
+    let t0 = performance.now();
+    await runPipeline({ matrix: { bytes: text, file } }, {}, { stop: "cluster" });
+    const nodeMs = performance.now() - t0;
+    const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+    await page.goto(`${origin}/`);
+    t0 = performance.now();
+    await page.setInputFiles("#file-matrix", file);
+    await page.waitForFunction(() => document.getElementById("app").dataset.state === "done", null, {
+      timeout: 600_000,
+    });
+    const wall = performance.now() - t0;
+    const workerMs = Number(await page.evaluate(() => document.getElementById("app").dataset.clusterMs));
+    results.page.push({
+      rows: n,
+      cols: 50,
+      workerPipelineMs: workerMs,
+      toPictureMs: Math.round(wall),
+      nodeOneThreadMs: Math.round(nodeMs),
+    });
+    console.error(
+      `page ${n}: worker ${workerMs} ms, picture ${Math.round(wall)} ms, node ${Math.round(nodeMs)} ms`,
+    );
+    await page.close();
+  }
+  server.close();
+}
+await browser.close();
+console.log(JSON.stringify(results, null, 2));

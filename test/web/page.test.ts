@@ -1,0 +1,122 @@
+/**
+ * The drop-a-file page served by `clusterheat serve`'s server, in real
+ * Chromium: picking a file renders, a broken file shows the CLI's message
+ * with its line, options rerun, Cancel stops, and nothing leaves the origin.
+ */
+
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { resolveStatic, staticServer } from "../../src/cli/serve-command.js";
+import { builtWeb, launchChromium } from "./browser.js";
+
+let browser: Browser;
+let server: Server;
+let page: Page;
+let origin = "";
+const requests: string[] = [];
+const dialogs: string[] = [];
+
+beforeAll(async () => {
+  const [dir, b] = await Promise.all([builtWeb(), launchChromium()]);
+  browser = b;
+  server = staticServer(dir);
+  await new Promise<void>((done) => server.listen(0, "127.0.0.1", done));
+  origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  page.on("request", (r) => requests.push(r.url()));
+  page.on("dialog", async (d) => {
+    dialogs.push(d.message());
+    await d.dismiss();
+  });
+  await page.goto(`${origin}/`);
+}, 60_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+});
+
+const state = () => page.locator("#app").getAttribute("data-state");
+
+describe("web page in Chromium", () => {
+  it("picking a matrix file renders the heatmap", async () => {
+    await page.setInputFiles("#file-matrix", "examples/dex30.tsv");
+    await expect.poll(state, { timeout: 15_000 }).toBe("done");
+    expect(await page.locator(".ch-stage canvas").count()).toBe(2);
+    expect(await page.locator(".cp-phase").textContent()).toContain("30 × 6");
+  });
+
+  it("controls come from the schema with label and pheatmap name; changing one reruns", async () => {
+    const field = page.locator(".cp-field", { has: page.locator("#opt-scale") });
+    expect(await field.textContent()).toContain("Z-score");
+    expect(await field.locator("code").textContent()).toBe("scale");
+    await page.fill("#opt-cutreeRows", "3");
+    await page.locator("#opt-cutreeRows").dispatchEvent("change");
+    await expect.poll(() => page.locator(".ch-chip").count(), { timeout: 15_000 }).toBe(3);
+    await page.fill("#opt-topVariable", "zero");
+    await page.locator("#opt-topVariable").dispatchEvent("change");
+    expect(
+      await page
+        .locator(".cp-field", { has: page.locator("#opt-topVariable") })
+        .locator(".cp-bad")
+        .textContent(),
+    ).toContain("Most variable genes");
+    await page.fill("#opt-topVariable", "");
+    await page.locator("#opt-topVariable").dispatchEvent("change");
+  });
+
+  it("a broken file shows the CLI's message: file, line, column, what was found", async () => {
+    await page.setInputFiles("#file-matrix", {
+      name: "broken.tsv",
+      mimeType: "text/tab-separated-values",
+      buffer: Buffer.from("gene\ta\tb\nG1\t1\t2\nG2\t3\tabc\n"),
+    });
+    await expect.poll(state, { timeout: 15_000 }).toBe("error");
+    const message = await page.locator(".cp-error").textContent();
+    expect(message).toMatch(/^broken\.tsv:3:3: /);
+    expect(message).toContain("abc");
+  });
+
+  it("Cancel stops a long clustering within about 100 ms", async () => {
+    const rows = [`gene\t${Array.from({ length: 40 }, (_, j) => `S${j}`).join("\t")}`];
+    let a = 1;
+    for (let i = 0; i < 4000; i++) {
+      const cells: string[] = [];
+      for (let j = 0; j < 40; j++) {
+        a = (a * 16807) % 2147483647;
+        cells.push((a / 2147483647).toFixed(4));
+      }
+      rows.push(`G${i}\t${cells.join("\t")}`);
+    }
+    await page.setInputFiles("#file-matrix", {
+      name: "big.tsv",
+      mimeType: "text/plain",
+      buffer: Buffer.from(rows.join("\n")),
+    });
+    await expect.poll(state, { timeout: 5_000 }).toBe("running");
+    await page.waitForTimeout(150);
+    const t0 = Date.now();
+    await page.getByRole("button", { name: "Cancel" }).click();
+    await expect.poll(state, { timeout: 2_000 }).toBe("cancelled");
+    expect(Date.now() - t0).toBeLessThan(1000);
+    await page.waitForTimeout(300);
+    expect(await state()).toBe("cancelled");
+  });
+
+  it("makes no request beyond its own origin; serve refuses paths outside its folder", async () => {
+    expect(requests.length).toBeGreaterThan(0);
+    expect(requests.filter((u) => !u.startsWith(`${origin}/`) && !u.startsWith("blob:"))).toEqual([]);
+    expect(dialogs).toEqual([]);
+    const dir = await builtWeb();
+    expect(resolveStatic(dir, "/../package.json")).toBeNull();
+    expect(resolveStatic(dir, "/%2e%2e/%2e%2e/etc/passwd")).toBeNull();
+    expect(resolveStatic(dir, "/index.html")).not.toBeNull();
+    const res = await fetch(`${origin}/..%2f..%2fpackage.json`);
+    expect(res.status).toBe(404);
+    expect((await fetch(`${origin}/`)).headers.get("content-security-policy")).toContain(
+      "default-src 'self'",
+    );
+  });
+});

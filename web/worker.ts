@@ -1,0 +1,127 @@
+/**
+ * The page's Web Worker: runs the pipeline exactly as the CLI does
+ * (runPipeline with the file bytes, an AbortSignal and a logger), so the page
+ * never freezes; sends progress, then the viewer's payload (typed arrays
+ * transferred, not copied). Keeps the last result to make the downloads
+ * (tables, matrix, trees, the figure's SVG) on request.
+ */
+import { ClusterheatError } from "../src/errors.js";
+import { formatClusterTable } from "../src/io/cluster-table.js";
+import { formatNewick } from "../src/io/newick.js";
+import { formatMatrixTsv } from "../src/io/write-tsv.js";
+import { OPTIONS, type Options } from "../src/options.js";
+import { type InputFile, type PipelineResult, runPipeline } from "../src/pipeline.js";
+import { renderSvg } from "../src/render/svg.js";
+import { buildPayload, type ViewerPayload } from "../src/viewer/payload.js";
+
+export type WorkerRequest =
+  | { type: "run"; id: number; matrix: InputFile; annotationCol?: InputFile; options: Partial<Options> }
+  | { type: "cancel"; id: number }
+  | { type: "download"; id: number; what: DownloadKind };
+
+export type DownloadKind = "svg" | "rows-table" | "cols-table" | "matrix" | "newick";
+
+export type WorkerReply =
+  | { type: "progress"; id: number; phase: string; done: number; total: number }
+  | { type: "done"; id: number; payload: ViewerPayload; ms: number }
+  | { type: "error"; id: number; message: string }
+  | { type: "cancelled"; id: number }
+  | { type: "text"; id: number; what: DownloadKind; text: string | null };
+
+const scope = self as unknown as {
+  postMessage(message: WorkerReply, transfer?: Transferable[]): void;
+  onmessage: ((e: MessageEvent<WorkerRequest>) => void) | null;
+};
+
+let running: { id: number; controller: AbortController } | null = null;
+let last: PipelineResult | null = null;
+
+/** Option names worded as the page's controls: their labels. */
+const wording = (name: string) => (name in OPTIONS ? OPTIONS[name as keyof typeof OPTIONS].label : name);
+
+async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> {
+  running?.controller.abort();
+  const controller = new AbortController();
+  running = { id: req.id, controller };
+  let lastPost = 0;
+  const t0 = performance.now();
+  try {
+    const result = await runPipeline(
+      { matrix: req.matrix, ...(req.annotationCol ? { annotationCol: req.annotationCol } : {}) },
+      req.options,
+      {
+        signal: controller.signal,
+        logger: {
+          warn() {},
+          progress(phase, done, total) {
+            const now = performance.now();
+            if (now - lastPost < 50 && done < total) return;
+            lastPost = now;
+            scope.postMessage({ type: "progress", id: req.id, phase, done, total });
+          },
+        },
+      },
+    );
+    if (controller.signal.aborted) throw new DOMException("aborted", "AbortError");
+    last = result;
+    const payload = buildPayload(result);
+    const transfer = [payload.values.buffer, payload.original?.buffer].filter((b): b is ArrayBuffer => !!b);
+    scope.postMessage({ type: "done", id: req.id, payload, ms: performance.now() - t0 }, transfer);
+  } catch (e) {
+    if (controller.signal.aborted) scope.postMessage({ type: "cancelled", id: req.id });
+    else if (e instanceof ClusterheatError)
+      scope.postMessage({ type: "error", id: req.id, message: e.describe(wording) });
+    else
+      scope.postMessage({
+        type: "error",
+        id: req.id,
+        message: `Unexpected error: ${(e as Error)?.message ?? e}`,
+      });
+  } finally {
+    if (running?.id === req.id) running = null;
+  }
+}
+
+function text(what: DownloadKind): string | null {
+  const r = last;
+  if (!r) return null;
+  const header = r.input.rowHeader || "gene";
+  switch (what) {
+    case "svg":
+      return r.scene ? renderSvg(r.scene) : null;
+    case "rows-table":
+      return r.clustered
+        ? formatClusterTable(
+            r.rows?.tree ?? null,
+            r.clustered.matrix.rowNames,
+            r.rows?.clusters ?? null,
+            header,
+          )
+        : null;
+    case "cols-table":
+      return r.clustered
+        ? formatClusterTable(
+            r.cols?.tree ?? null,
+            r.clustered.matrix.colNames,
+            r.cols?.clusters ?? null,
+            "sample",
+          )
+        : null;
+    case "matrix":
+      return formatMatrixTsv(r.drawn);
+    case "newick": {
+      const trees = [r.rows?.tree, r.cols?.tree].filter((t) => !!t).map((t) => formatNewick(t!));
+      return trees.length ? `${trees.join("\n")}\n` : null;
+    }
+  }
+}
+
+scope.onmessage = (e) => {
+  const req = e.data;
+  if (req.type === "run") void run(req);
+  else if (req.type === "cancel") {
+    if (running?.id === req.id) running.controller.abort();
+  } else if (req.type === "download") {
+    scope.postMessage({ type: "text", id: req.id, what: req.what, text: text(req.what) });
+  }
+};
