@@ -39,7 +39,8 @@ function check(name: string, ext: string, actual: string): string | null {
   const golden = new URL(`${name}.${ext}`, DIR);
   const changed = new URL(`${name}-changed.${ext}`, DIR);
   // a golden missing in CI is a failure, not a new golden
-  if (!existsSync(golden) && process.env.CI) return `${name}.${ext} has no golden: run the tests locally and commit it`;
+  if (!existsSync(golden) && process.env.CI)
+    return `${name}.${ext} has no golden: run the tests locally and commit it`;
   if (process.env.UPDATE_GOLDEN === "1" || !existsSync(golden)) {
     mkdirSync(DIR, { recursive: true });
     writeFileSync(golden, actual);
