@@ -1,0 +1,12 @@
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+// @ts-expect-error: a plain .mjs script without types
+import { withOptions } from "../../scripts/readme-options.mjs";
+import { OPTION_SPECS } from "../../src/options.js";
+
+describe("README.md", () => {
+  it("README.md documents every option as the option table says (node scripts/readme-options.mjs regenerates it)", () => {
+    const readme = readFileSync("README.md", "utf8");
+    expect(withOptions(readme, OPTION_SPECS)).toBe(readme);
+  });
+});
