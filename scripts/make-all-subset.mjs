@@ -1,23 +1,24 @@
 #!/usr/bin/env node
 /**
  * Makes examples/all-subset.tsv and examples/all-subset.samples.tsv from the
- * Bioconductor ALL data set (shared/data/all.tsv.gz, 12,625 probe sets × 128
- * patients; shared/data/all.samples.tsv):
+ * Bioconductor ALL data set (examples/all.tsv.gz, 12,625 probe sets × 128
+ * patients, and its sample sheet):
  * - the 200 probe sets of highest variance (R's var(): sum((x - mean)^2) / (n - 1),
  *   two passes, NA ignored), ties broken by file order, kept in file order;
  * - every line copied as written in the source (no reformatting of numbers;
  *   sample ids such as 01005 stay as they are);
  * - the sample sheet's rows for the matrix's columns, in column order.
  *
- * Usage: node scripts/make-all-subset.mjs [data dir = ../shared/data] [n = 200]
+ * Usage: node scripts/make-all-subset.mjs [data dir = examples] [n = 200]
+ * (the data dir holds all.tsv.gz and all.samples.tsv, or all-subset.samples.tsv)
  */
-import { readFileSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 
 const root = join(dirname(fileURLToPath(import.meta.url)), "..");
-const dataDir = process.argv[2] ?? join(root, "..", "shared", "data");
+const dataDir = process.argv[2] ?? join(root, "examples");
 const keep = Number(process.argv[3] ?? 200);
 
 /** Sample variance as R's var(): two passes, n − 1 denominator, missing values left out. */
@@ -46,7 +47,12 @@ writeFileSync(
   `${[header, ...top.map((r) => r.line)].join("\n")}\n`,
 );
 
-const sheet = readFileSync(join(dataDir, "all.samples.tsv"), "utf8")
+const sheet = readFileSync(
+  existsSync(join(dataDir, "all.samples.tsv"))
+    ? join(dataDir, "all.samples.tsv")
+    : join(dataDir, "all-subset.samples.tsv"),
+  "utf8",
+)
   .split("\n")
   .filter((l) => l.length > 0);
 const byId = new Map(sheet.slice(1).map((l) => [l.split("\t")[0], l]));

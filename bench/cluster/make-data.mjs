@@ -1,7 +1,7 @@
 // Benchmark data for the clustering benchmark: N × 50 matrices of real
 // expression values, seeded and reproducible.
 //
-// Source: the ALL leukemia microarray set (/work/shared/data/all.tsv.gz,
+// Source: the ALL leukemia microarray set (examples/all.tsv.gz,
 // 12,625 probe sets × 128 patients, RMA log2), first 50 patients.
 // - N ≤ 12,625: N distinct probe sets drawn without replacement.
 // - N > 12,625: all probe sets, then extra rows that are copies of randomly
@@ -12,7 +12,7 @@
 // generator checks.
 //
 // Usage: node bench/cluster/make-data.mjs [--sizes 2000,5000] [--out bench/tmp]
-//        [--source /work/shared/data/all.tsv.gz]   (or env BENCH_ALL_TSV)
+//        [--source examples/all.tsv.gz]   (or env BENCH_ALL_TSV)
 // Writes <out>/cluster-<N>.tsv; files that exist are kept (same seed, same bytes).
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
@@ -21,7 +21,7 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_SOURCE = process.env.BENCH_ALL_TSV ?? "/work/shared/data/all.tsv.gz";
+export const DEFAULT_SOURCE = process.env.BENCH_ALL_TSV ?? resolve(here, "..", "..", "examples", "all.tsv.gz");
 export const DEFAULT_OUT = resolve(here, "..", "tmp");
 const COLUMNS = 50;
 const NOISE_SD = 0.1;

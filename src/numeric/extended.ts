@@ -5,7 +5,7 @@
  *
  * Why: which pairs of rows are at correlation distance exactly 0 — and so
  * how ties in hclust are broken — depends on these last bits
- * (REFERENCE.md: dex30 after row scaling has 12 such pairs in R; plain
+ * (README, "Why the trees are the same as R's": dex30 after row scaling has 12 such pairs in R; plain
  * double finds 8, exact arithmetic 4). To draw the same tree as R we
  * compute the same bits.
  *

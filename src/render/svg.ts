@@ -5,7 +5,7 @@
  * the provenance) goes through `escapeXml`, so a name can never inject markup.
  * Output is deterministic: the same scene gives the same bytes.
  *
- * Crisp rendering (see shared/RENDERING.md): groups of tiles (rects, images)
+ * Crisp rendering (measured with resvg and Chromium): groups of tiles (rects, images)
  * get `shape-rendering="crispEdges"` (no light seams between adjacent cells in
  * resvg); images get `image-rendering="optimizeSpeed"` (what resvg honours)
  * plus a style sheet switching to `pixelated` where supported (what Chromium

@@ -1,5 +1,5 @@
 /**
- * The isomorphic rule (DESIGN.md): everything outside src/cli and src/node
+ * The isomorphic rule (README, "Layout of the code"): everything outside src/cli and src/node
  * runs in the browser too. The lint rule refuses `node:` imports there, and
  * the library's entry bundles for the browser.
  */

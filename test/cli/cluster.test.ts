@@ -14,7 +14,7 @@ const REFERENCE_CALL = [
   "--cutree-rows",
   "2",
 ];
-// R 4.2.2, pheatmap 1.0.12 (see /work/shared/data/README.md)
+// R 4.2.2, pheatmap 1.0.12 (the reference figures of the dex30 data set)
 const ROW_ORDER =
   "IL1B CCL2 CXCL2 CCL7 ICAM1 PTGS2 CCL11 IL6 MKI67 TNF CXCL8 CXCL1 VCAM1 MMP3 CXCL5 DDIT4 GADD45B TNFRSF9 ANGPTL4 RGS2 CDKN1C KLF9 TSC22D3 PDK4 PER1 SGK1 FKBP5 ZBTB16 DUSP1 CRISPLD2".split(
     " ",

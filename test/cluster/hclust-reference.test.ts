@@ -1,6 +1,6 @@
 /**
  * The fast hclust against a slow, obviously-correct transcription of the
- * procedure in REFERENCE.md (full n × n matrix, plain loops, no active list,
+ * procedure of R's hclust described in src/cluster/hclust.ts (full n × n matrix, plain loops, no active list,
  * no shortcuts), on seeded random data with many ties.
  */
 import fc from "fast-check";
