@@ -7,9 +7,6 @@ import type { Command } from "commander";
 import { formatFigureClusters } from "../io/figure-clusters.js";
 import { formatNewick } from "../io/newick.js";
 import { formatMatrixTsv } from "../io/write-tsv.js";
-import { exportHtml } from "../node/html-export.js";
-import { renderPdf } from "../node/pdf.js";
-import { renderPng } from "../node/png.js";
 import type { PipelineResult } from "../pipeline.js";
 import { renderSvg } from "../render/svg.js";
 import { COMPUTE_OPTIONS, NUMBERS_OUTPUT_OPTIONS } from "./cli-options.js";
@@ -44,16 +41,17 @@ Examples:
 /** What `plot` can write with -o. */
 export const FIGURE_EXTENSIONS = [".svg", ".png", ".pdf", ".html"] as const;
 
+/** One figure in the format of its extension; the PNG, PDF and HTML writers load only when asked for. */
 async function renderFigure(result: PipelineResult, path: string, dpi: number): Promise<string | Uint8Array> {
   const scene = result.scene!;
   const ext = path === "-" ? ".svg" : splitGzExtension(path).ext.toLowerCase();
   switch (ext) {
     case ".png":
-      return renderPng(scene, { dpi });
+      return (await import("../node/png.js")).renderPng(scene, { dpi });
     case ".pdf":
-      return renderPdf(scene);
+      return (await import("../node/pdf.js")).renderPdf(scene);
     case ".html":
-      return exportHtml(result);
+      return (await import("../node/html-export.js")).exportHtml(result);
     default:
       return renderSvg(scene);
   }
