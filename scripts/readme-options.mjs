@@ -39,11 +39,17 @@ export function optionsMarkdown(specs) {
   const out = [];
   for (const [group, title] of GROUPS) {
     out.push(`#### ${title}`, "");
-    out.push("| flag | library / `--config` key | pheatmap | default | meaning |", "| --- | --- | --- | --- | --- |");
+    out.push(
+      "| flag | library / `--config` key | pheatmap | default | meaning |",
+      "| --- | --- | --- | --- | --- |",
+    );
     for (const spec of specs.filter((s) => s.group === group)) {
       const values = valuesText(spec.kind);
       const meaning = values ? `${spec.description}. Values: ${values}` : spec.description;
-      const off = spec.kind.type === "boolean" && spec.default === true ? ` / \`--no-${flag(spec.name).slice(2)}\`` : "";
+      const off =
+        spec.kind.type === "boolean" && spec.default === true
+          ? ` / \`--no-${flag(spec.name).slice(2)}\``
+          : "";
       out.push(
         `| \`${flag(spec.name)}\`${off} | \`${spec.name}\` | ${spec.pheatmap ? `\`${spec.pheatmap}\`` : ""} | ${defaultText(spec)} | ${cell(meaning)} |`,
       );
