@@ -1,7 +1,8 @@
 /**
  * The example figures: the seeds' figures (the pheatmap tutorial's three
  * stages on dex30, the "log2 first, then average replicates" workflow, a
- * real large figure from the ALL leukemia set). `npm run demo` renders them
+ * real large figure from the ALL leukemia set, the seaborn tutorial's three
+ * figures on its simulated tumor vs normal matrix). `npm run demo` renders them
  * into out/, `npm run docs` into docs/ (the README's pictures); each entry is
  * the command line a user would type.
  */
@@ -92,5 +93,42 @@ export const FIGURES = [
       "BT,mol.biol",
       "--no-show-rownames",
     ],
+  },
+  {
+    name: "tumor-plain",
+    what: "seaborn tutorial, figure 1: a plain heatmap of the simulated 30 × 12 tumor vs normal matrix",
+    args: [
+      "examples/tumor30x12.tsv",
+      "--no-cluster-rows",
+      "--no-cluster-cols",
+      "--border-color",
+      "white",
+      "--border-width",
+      "0.5",
+      "--xlab",
+      "Samples",
+      "--ylab",
+      "Genes",
+    ],
+  },
+  {
+    name: "tumor-clustermap",
+    what: "seaborn tutorial, figure 2: the clustermap with tumor/normal column colors, row z-score, ward",
+    args: [
+      "examples/tumor30x12.tsv",
+      "--annotation-col",
+      "examples/tumor30x12.samples.tsv",
+      "--scale",
+      "row",
+      "--clustering-method",
+      "ward.D2",
+      "--center",
+      "0",
+    ],
+  },
+  {
+    name: "tumor-correlation",
+    what: "seaborn tutorial, figure 3: the gene-gene correlation matrix, upper triangle masked, clustered",
+    args: ["examples/tumor30x12.tsv", "--correlation", "rows", "--mask", "upper"],
   },
 ];

@@ -74,5 +74,7 @@ if (import.meta.url === `file://${process.argv[1]}`) {
   const { OPTION_SPECS } = await import("../dist/options.js");
   const readme = readFileSync("README.md", "utf8");
   writeFileSync("README.md", withOptions(readme, OPTION_SPECS));
+  const { spawnSync } = await import("node:child_process");
+  spawnSync(process.execPath, ["node_modules/@biomejs/biome/bin/biome", "format", "--write", "README.md"]);
   console.log("README.md: option reference regenerated");
 }

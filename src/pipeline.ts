@@ -5,13 +5,9 @@
  * and the viewer's Web Worker. It returns every intermediate value, so that
  * each face takes what it needs (the numbers behind the picture included).
  */
-import {
-  type AxisResult,
-  type ClusterContext,
-  type ClusterResult,
-  clusterMatrix,
-} from "./cluster/cluster-matrix.js";
+import type { AxisResult, ClusterContext, ClusterResult } from "./cluster/cluster-matrix.js";
 import type { KmeansResult } from "./cluster/kmeans.js";
+import { clusterAxes, type SplitResult } from "./cluster/split-cluster.js";
 import { CancelledError, listSome, msg, opt, UsageError } from "./errors.js";
 import { readAnnotation } from "./io/annotation.js";
 import { readMatrix } from "./io/matrix-reader.js";
@@ -30,6 +26,7 @@ import {
   type PrepOptions,
   pickGroup,
 } from "./options.js";
+import { type CorrelationResult, correlate } from "./transform/correlate.js";
 import { prepare } from "./transform/prepare.js";
 import { VERSION } from "./version.js";
 
@@ -67,11 +64,20 @@ export interface PipelineResult {
   input: Matrix;
   /** After the prep steps (log2, filters, aggregation, scaling): what is clustered. */
   prepared: Matrix;
+  /** With `correlation`: the correlation matrix (what is drawn and clustered instead) and its 1 − r distances. */
+  correlation: CorrelationResult | null;
   /** The clustering (trees with leaf order, cutree clusters, k-means); null when stopped before. */
   clustered: ClusterResult | null;
   rows: AxisResult | null;
   cols: AxisResult | null;
   kmeans: KmeansResult | null;
+  /**
+   * Split axes (`splitRowsBy`/`kmeansSplitRows`, `splitColsBy`): the blocks in drawn order, each with
+   * its own tree. `rows`/`cols` is then the blocks' trees joined by the splits' tree (`clusterSplits`),
+   * else null: the trees are one per block here.
+   */
+  rowSplit: SplitResult | null;
+  colSplit: SplitResult | null;
   /** Drawn order: 0-based indices into `clustered.matrix` (the prepared matrix, or the k-means centers). */
   rowOrder: number[];
   colOrder: number[];
@@ -106,10 +112,6 @@ function recording(logger: Logger): Logger & { warnings: string[] } {
 
 function identity(n: number): number[] {
   return Array.from({ length: n }, (_, i) => i);
-}
-
-function orderOf(axis: AxisResult | null, n: number): number[] {
-  return axis ? Array.from(axis.tree.order, (o) => o - 1) : identity(n);
 }
 
 /** Step 2: the matrix and its annotations. */
@@ -170,17 +172,24 @@ export async function runPipeline(
 
   // 3. Prepare: log2, filters, aggregation, scaling.
   const prepared = prepare(matrix, pickGroup<PrepOptions>(options, "prep"), logger);
+  // 3b. Correlate: with `correlation`, the figure is the gene–gene (or sample–sample) correlation matrix.
+  const correlation =
+    options.correlation === null ? null : correlate(prepared, options.correlation, options.correlationMethod);
+  const shown = correlation?.matrix ?? prepared;
   const empty: PipelineResult = {
     options,
     input: matrix,
     prepared,
+    correlation,
     clustered: null,
     rows: null,
     cols: null,
     kmeans: null,
-    rowOrder: identity(prepared.nrow),
-    colOrder: identity(prepared.ncol),
-    drawn: prepared,
+    rowSplit: null,
+    colSplit: null,
+    rowOrder: identity(shown.nrow),
+    colOrder: identity(shown.ncol),
+    drawn: shown,
     scene: null,
     warnings: logger.warnings,
   };
@@ -190,17 +199,17 @@ export async function runPipeline(
   checkAgainstMatrix(options, prepared.nrow, prepared.ncol);
   checkAbort();
 
-  // 5. Cluster rows, then columns on the row-ordered matrix (pheatmap's order); cutree; k-means.
+  // 5. Cluster rows, then columns on the row-ordered matrix (pheatmap's order); cutree; k-means;
+  //    split axes block by block; a correlation matrix with one tree for both axes.
   const { logger: _l, signal: _s, stop: _t, ...clusterCtx } = ctx;
-  const clustered = await clusterMatrix(prepared, pickGroup<ClusterOptions>(options, "cluster"), {
-    ...clusterCtx,
-    logger,
-    signal: ctx.signal,
-  });
+  const { rowSplit, colSplit, rowOrder, colOrder, ...clustered } = await clusterAxes(
+    prepared,
+    correlation,
+    pickGroup<ClusterOptions>(options, "cluster"),
+    { ...clusterCtx, logger, signal: ctx.signal },
+  );
 
   // 6. The drawn order and the matrix as drawn.
-  const rowOrder = orderOf(clustered.rows, clustered.matrix.nrow);
-  const colOrder = orderOf(clustered.cols, clustered.matrix.ncol);
   const drawn = selectCols(selectRows(clustered.matrix, rowOrder), colOrder);
   const result: PipelineResult = {
     ...empty,
@@ -208,6 +217,8 @@ export async function runPipeline(
     rows: clustered.rows,
     cols: clustered.cols,
     kmeans: clustered.kmeans ?? null,
+    rowSplit,
+    colSplit,
     rowOrder,
     colOrder,
     drawn,
@@ -224,6 +235,9 @@ export async function runPipeline(
       rows: clustered.rows,
       cols: clustered.cols,
       kmeans: clustered.kmeans ?? null,
+      rowSplit,
+      colSplit,
+      correlation: correlation?.method ?? null,
       scale: options.scale,
       provenance: { generator: "clusterheat", version: VERSION, options: givenOptions(given) },
     },

@@ -21,7 +21,8 @@ import { fileURLToPath } from "node:url";
 import { gunzipSync } from "node:zlib";
 
 const here = dirname(fileURLToPath(import.meta.url));
-export const DEFAULT_SOURCE = process.env.BENCH_ALL_TSV ?? resolve(here, "..", "..", "examples", "all.tsv.gz");
+export const DEFAULT_SOURCE =
+  process.env.BENCH_ALL_TSV ?? resolve(here, "..", "..", "examples", "all.tsv.gz");
 export const DEFAULT_OUT = resolve(here, "..", "tmp");
 const COLUMNS = 50;
 const NOISE_SD = 0.1;

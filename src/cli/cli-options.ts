@@ -159,6 +159,8 @@ export const FLAG_EXTRAS: Readonly<Record<string, FlagExtra>> = {
   displayNumbers: { placeholder: "[file]", alone: "true", file: true },
   labelsRow: { placeholder: "<file|list>", file: true },
   labelsCol: { placeholder: "<file|list>", file: true },
+  labelRows: { placeholder: "<file|list>", file: true },
+  labelCols: { placeholder: "<file|list>", file: true },
   gapsRow: { placeholder: "<rows>" },
   gapsCol: { placeholder: "<cols>" },
   cellwidth: { placeholder: "<pt>" },

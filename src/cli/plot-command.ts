@@ -4,8 +4,11 @@
  * extension), and the numbers behind it from the same run.
  */
 import type { Command } from "commander";
+import type { SplitResult } from "../cluster/split-cluster.js";
+import type { Tree } from "../cluster/tree.js";
 import { formatFigureClusters } from "../io/figure-clusters.js";
 import { formatNewick } from "../io/newick.js";
+import { treeToJson } from "../io/tree-json.js";
 import { formatMatrixTsv } from "../io/write-tsv.js";
 import type { PipelineResult } from "../pipeline.js";
 import { renderSvg } from "../render/svg.js";
@@ -62,7 +65,13 @@ function numberOutputs(result: PipelineResult, paths: Record<string, string | un
   const out: OutputFile[] = [];
   if (paths.writeClusters) out.push({ path: paths.writeClusters, content: formatFigureClusters(result) });
   if (paths.writeMatrix) out.push({ path: paths.writeMatrix, content: formatMatrixTsv(result.drawn) });
-  const trees = [result.rows?.tree, result.cols?.tree].filter((t) => t !== undefined);
+  // a split axis without --cluster-splits has one tree per block: one Newick line each, in drawn order
+  const axisTrees = (tree: Tree | undefined, split: SplitResult | null) =>
+    tree ? [tree] : (split?.groups.flatMap((g) => (g.tree ? [g.tree] : [])) ?? []);
+  const trees = [
+    ...axisTrees(result.rows?.tree, result.rowSplit),
+    ...axisTrees(result.cols?.tree, result.colSplit),
+  ];
   if (paths.writeNewick) {
     out.push({
       path: paths.writeNewick,
@@ -72,10 +81,31 @@ function numberOutputs(result: PipelineResult, paths: Record<string, string | un
   if (paths.writeTree && result.clustered) {
     out.push({
       path: paths.writeTree,
-      content: formatTrees(result.clustered, "json", null, result.prepared.rowNames),
+      content: withSplits(formatTrees(result.clustered, "json", null, result.prepared.rowNames), result),
     });
   }
   return out;
+}
+
+/**
+ * The tree JSON with the split axes added: `rowSplit`/`colSplit` = {by, levels, blocks: [{level,
+ * names, tree}] in drawn order, splitTree} (each block's own hclust-shaped tree, null for one member).
+ */
+function withSplits(json: string, result: PipelineResult): string {
+  if (!result.rowSplit && !result.colSplit) return json;
+  const split = (s: SplitResult | null, names: readonly string[]) =>
+    s && {
+      by: s.by,
+      levels: s.levels,
+      blocks: s.groups.map((g) => ({
+        level: g.level,
+        names: g.index.map((i) => names[i]),
+        tree: g.tree && treeToJson(g.tree),
+      })),
+      splitTree: s.splitTree && treeToJson(s.splitTree),
+    };
+  const m = result.clustered!.matrix;
+  return `${jsonText({ ...JSON.parse(json), rowSplit: split(result.rowSplit, m.rowNames), colSplit: split(result.colSplit, m.colNames) })}\n`;
 }
 
 /** The `plot` command. */

@@ -44,7 +44,9 @@ export function prepCommand(io: CliIo): Command {
       const result = await runOnFiles(matrix, cmd, flags, options, "prepare", logger);
       const outputs = paths.map((path) => ({
         path,
-        content: formatMatrixTsv(result.prepared, { delimiter: /\.csv(\.gz)?$/i.test(path) ? "," : "\t" }),
+        content: formatMatrixTsv(result.correlation?.matrix ?? result.prepared, {
+          delimiter: /\.csv(\.gz)?$/i.test(path) ? "," : "\t",
+        }),
       }));
       writeOutputs(outputs, io.stdout);
     }),

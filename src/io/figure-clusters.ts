@@ -8,10 +8,13 @@
  * `position` is the 1-based drawn position; `cluster` is R's cutree number
  * (NA when the axis is not cut). With k-means (pheatmap's `kmeans_k`) every
  * input row is listed with its k-means cluster (`kmeans`) and the drawn
- * position of that cluster's row.
+ * position of that cluster's row. With a split axis (ComplexHeatmap's
+ * row_split, row_km, column_split) a last column `split` gives each row's
+ * (column's) block: the field's level, or the k-means group 1 … k.
  */
 import type { AxisResult } from "../cluster/cluster-matrix.js";
 import type { KmeansResult } from "../cluster/kmeans.js";
+import type { SplitResult } from "../cluster/split-cluster.js";
 
 /** What the table is made from: the pipeline's result has these fields. */
 export interface FigureClusters {
@@ -22,6 +25,8 @@ export interface FigureClusters {
   rows: AxisResult | null;
   cols: AxisResult | null;
   kmeans: KmeansResult | null;
+  rowSplit?: SplitResult | null;
+  colSplit?: SplitResult | null;
 }
 
 function field(text: string): string {
@@ -33,10 +38,13 @@ function axisLines(
   names: readonly string[],
   order: readonly number[],
   clusters: Int32Array | null,
+  split?: SplitResult | null | false,
 ): string[] {
   return names.map((name, p) => {
     const cluster = clusters ? String(clusters[order[p]]) : "NA";
-    return [axis, field(name), cluster, String(p + 1)].join("\t");
+    const line = [axis, field(name), cluster, String(p + 1)];
+    if (split !== undefined) line.push(split ? field(split.levels[split.membership[order[p]] - 1]) : "NA");
+    return line.join("\t");
   });
 }
 
@@ -56,10 +64,15 @@ export function formatFigureClusters(r: FigureClusters): string {
     const cols = axisLines("col", r.drawn.colNames, r.colOrder, r.cols?.clusters ?? null);
     return `${[...lines, ...cols.map((l) => l.replace(/^col\t([^\t]*)\t/, "col\t$1\tNA\t"))].join("\n")}\n`;
   }
+  // a `split` column only when an axis is split (the table stays pheatmap-shaped otherwise)
+  const split =
+    r.rowSplit || r.colSplit
+      ? { row: r.rowSplit ?? (false as const), col: r.colSplit ?? (false as const) }
+      : undefined;
   const lines = [
-    "axis\tname\tcluster\tposition",
-    ...axisLines("row", r.drawn.rowNames, r.rowOrder, r.rows?.clusters ?? null),
-    ...axisLines("col", r.drawn.colNames, r.colOrder, r.cols?.clusters ?? null),
+    `axis\tname\tcluster\tposition${split ? "\tsplit" : ""}`,
+    ...axisLines("row", r.drawn.rowNames, r.rowOrder, r.rows?.clusters ?? null, split?.row),
+    ...axisLines("col", r.drawn.colNames, r.colOrder, r.cols?.clusters ?? null, split?.col),
   ];
   return `${lines.join("\n")}\n`;
 }

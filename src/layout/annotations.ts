@@ -10,7 +10,7 @@ import { colorRampPalette } from "../color/ramp.js";
 import { rSeq } from "../color/seq.js";
 import type { AnnotationTrack } from "../matrix.js";
 import { hangingText, LABEL_COLOR, LABEL_PAD } from "./labels.js";
-import { colorBar, type LegendBlock, type Swatch, swatchLegend } from "./legend.js";
+import { colorBar, colorBarHorizontal, type LegendBlock, type Swatch, swatchLegend } from "./legend.js";
 import type { Primitive, RectPrimitive, TextPrimitive } from "./scene.js";
 import { fontMetrics, measureText } from "./text.js";
 
@@ -138,6 +138,7 @@ export function trackLegend(
   colors: TrackColors,
   fontSize: number,
   titleSize: number,
+  horizontal = false,
 ): LegendBlock {
   if (colors.kind === "categorical") {
     const swatches: Swatch[] = colors.levels.map((label, i) => ({ label, color: colors.colors[i] }));
@@ -147,11 +148,11 @@ export function trackLegend(
   const ramp = colorRampPalette(colors.colors, 100);
   const lo = colors.min;
   const hi = colors.max > colors.min ? colors.max : colors.min + 1;
-  const block = colorBar({
+  const block = (horizontal ? colorBarHorizontal : colorBar)({
     colors: ramp,
     breaks: rSeq(lo, hi, 101),
     title: t.name,
-    height: TRACK_BAR,
+    height: horizontal ? 1.5 * TRACK_BAR : TRACK_BAR,
     fontSize,
     titleSize,
   });

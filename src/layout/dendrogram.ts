@@ -7,6 +7,15 @@
  * children. Heights are relative to the tallest merge: the root reaches the
  * full tree height (pheatmap draws it at 1/1.05 of its viewport; we spend
  * that margin as the gap to the matrix instead).
+ *
+ * At the figure's resolution (many leaves per device pixel) the tree is cut
+ * into the pixel grid: a subtree whose leaves span less than `minSpan`
+ * points (a few device pixels, or a few line widths) is drawn as one leaf at
+ * the mean position of its leaves, so the drawn legs never crowd into a solid
+ * band and the tree's structure above them stays visible at 20,000 leaves.
+ * With cutree clusters and `clusterColors`, each cluster's branches take its
+ * color (the leg into a subtree belongs to that subtree), the tree above the
+ * cut keeps `stroke`.
  */
 import type { Tree } from "../cluster/tree.js";
 import type { BranchGeometry, PathPrimitive } from "./scene.js";
@@ -27,21 +36,35 @@ export interface TreePlacement {
   height: number;
   stroke: string;
   strokeWidth: number;
+  /** Subtrees whose leaves span less than this (points) are drawn as one leaf; default 0 (none). */
+  minSpan?: number;
+  /** Cutree cluster (1-based) of each drawn position, to color branches by; default none. */
+  clusters?: readonly number[] | null;
+  /** Color of cluster c is clusterColors[(c - 1) % length]; default none (all `stroke`). */
+  clusterColors?: readonly string[] | null;
 }
 
-/** The drawn tree: one path for all branches, and a box per merge for the viewer. */
+/** The drawn tree: its paths (`stroke` first, then one per cluster color), and a box per merge for the viewer. */
 export interface DrawnTree {
+  /** The branches drawn in `stroke` (all of them without cluster colors). */
   path: PathPrimitive;
+  /** Every path: `path`, then one per cluster color used. */
+  paths: PathPrimitive[];
   branches: BranchGeometry[];
 }
 
 interface Node {
-  /** Position along the axis. */
+  /** Position along the axis where its parent's leg meets it. */
   along: number;
-  /** Distance from the leaves (points). */
+  /** Drawn distance from the leaves (points); 0 for a subtree drawn as one leaf. */
   depth: number;
   first: number;
   last: number;
+  /** Sum of its leaves' centres and their count (the mean position of a collapsed subtree). */
+  sum: number;
+  count: number;
+  /** Its color (the stroke, or its cluster's). */
+  color: string;
 }
 
 /** Rounds page coordinates to 1/1000 pt so that paths are short and deterministic. */
@@ -64,51 +87,79 @@ export function layoutDendrogram(tree: Tree, p: TreePlacement): DrawnTree {
   for (const h of tree.height) if (h > maxHeight) maxHeight = h;
   const depthOf = (h: number) => (maxHeight > 0 ? (Math.max(h, 0) / maxHeight) * p.height : 0);
   // page point of (along, depth)
-  const point = (along: number, depth: number): [number, number] =>
-    p.side === "top" ? [r(along), r(p.base - depth)] : [r(p.base - depth), r(along)];
+  const point = (along: number, depth: number): string =>
+    p.side === "top" ? `${r(along)} ${r(p.base - depth)}` : `${r(p.base - depth)} ${r(along)}`;
+  const minSpan = p.minSpan ?? 0;
+  const clusters = p.clusterColors && p.clusterColors.length > 0 ? (p.clusters ?? null) : null;
+  const colorOf = (first: number, last: number): string => {
+    if (!clusters || clusters[first] !== clusters[last]) return p.stroke;
+    // cutree clusters are contiguous in drawn order: equal ends = one cluster
+    const colors = p.clusterColors!;
+    return colors[(((clusters[first] - 1) % colors.length) + colors.length) % colors.length];
+  };
 
   const nodes: Node[] = [];
   const nodeOf = (entry: number): Node => {
     if (entry < 0) {
       const k = position[-entry];
-      return { along: p.centres[k], depth: 0, first: k, last: k };
+      const c = p.centres[k];
+      return { along: c, depth: 0, first: k, last: k, sum: c, count: 1, color: colorOf(k, k) };
     }
     return nodes[entry - 1];
   };
-  const parts: string[] = [];
+  const parts = new Map<string, string[]>([[p.stroke, []]]);
+  const draw = (color: string, segment: string) => {
+    let list = parts.get(color);
+    if (!list) {
+      list = [];
+      parts.set(color, list);
+    }
+    list.push(segment);
+  };
   const branches: BranchGeometry[] = [];
   for (let s = 0; s < n - 1; s++) {
     const a = nodeOf(tree.merge[2 * s]);
     const b = nodeOf(tree.merge[2 * s + 1]);
     const depth = depthOf(tree.height[s]);
-    const [ax, ay] = point(a.along, a.depth);
-    const [tx, ty] = point(a.along, depth);
-    const [ux, uy] = point(b.along, depth);
-    const [bx, by] = point(b.along, b.depth);
-    parts.push(`M ${ax} ${ay} L ${tx} ${ty} L ${ux} ${uy} L ${bx} ${by}`);
-    const node: Node = {
-      along: (a.along + b.along) / 2,
-      depth,
-      first: Math.min(a.first, b.first),
-      last: Math.max(a.last, b.last),
-    };
-    nodes.push(node);
-    const lo = p.centres[node.first] - p.halfCell;
-    const hi = p.centres[node.last] + p.halfCell;
+    const first = Math.min(a.first, b.first);
+    const last = Math.max(a.last, b.last);
+    const sum = a.sum + b.sum;
+    const count = a.count + b.count;
+    const color = colorOf(first, last);
+    const collapsed = minSpan > 0 && p.centres[last] - p.centres[first] < minSpan;
+    if (collapsed) {
+      // narrower than the pixel grid: one leaf at its leaves' mean position
+      nodes.push({ along: sum / count, depth: 0, first, last, sum, count, color });
+    } else {
+      const top = depth;
+      if (a.color === color && b.color === color) {
+        draw(
+          color,
+          `M ${point(a.along, a.depth)} L ${point(a.along, top)} L ${point(b.along, top)} L ${point(b.along, b.depth)}`,
+        );
+      } else {
+        draw(a.color, `M ${point(a.along, a.depth)} L ${point(a.along, top)}`);
+        draw(color, `M ${point(a.along, top)} L ${point(b.along, top)}`);
+        draw(b.color, `M ${point(b.along, top)} L ${point(b.along, b.depth)}`);
+      }
+      nodes.push({ along: (a.along + b.along) / 2, depth, first, last, sum, count, color });
+    }
+    const lo = p.centres[first] - p.halfCell;
+    const hi = p.centres[last] + p.halfCell;
     const box =
       p.side === "top"
         ? { x: r(lo), y: r(p.base - depth), width: r(hi - lo), height: r(depth) }
         : { x: r(p.base - depth), y: r(lo), width: r(depth), height: r(hi - lo) };
-    branches.push({ step: s + 1, ...box, first: node.first, last: node.last });
+    branches.push({ step: s + 1, ...box, first, last });
   }
-  return {
-    path: {
+  const paths: PathPrimitive[] = [...parts]
+    .filter(([color, list]) => color === p.stroke || list.length > 0)
+    .map(([color, list]) => ({
       type: "path",
-      d: parts.join(" "),
-      stroke: p.stroke,
+      d: list.join(" "),
+      stroke: color,
       strokeWidth: p.strokeWidth,
       lineCap: "square",
-    },
-    branches,
-  };
+    }));
+  return { path: paths[0], paths: paths.filter((q) => q.d !== ""), branches };
 }

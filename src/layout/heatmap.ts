@@ -8,21 +8,25 @@
 
 import type { AxisResult } from "../cluster/cluster-matrix.js";
 import type { KmeansResult } from "../cluster/kmeans.js";
+import type { SplitResult } from "../cluster/split-cluster.js";
 import { colorScale } from "../color/color-scale.js";
 import { resolvePalette } from "../color/palettes.js";
-import { msg, opt } from "../errors.js";
+import { listSome, msg, opt } from "../errors.js";
 import { type Logger, silentLogger } from "../log.js";
 import type { AnnotationTrack, Matrix } from "../matrix.js";
 import type { FigureOptions } from "../options.js";
+import type { CorrelationMethod } from "../transform/correlate.js";
 import { trackColors } from "./annotations.js";
 import { type AxisPlan, type Composed, compose, type HeatmapPlan } from "./compose.js";
 import { groupsBox, shiftGeometry, shiftPrimitive } from "./frame.js";
 import { gapPositions } from "./gaps.js";
 import { kmeansLabels } from "./kmeans-labels.js";
 import { axisLabels, colWidthNeeded, ROW_FIT, widestText } from "./labels.js";
+import { markPositions } from "./marks.js";
 import { colorDefaults, defaultFigureInches } from "./rules.js";
 import type { Provenance, Scene } from "./scene.js";
-import { defaultCellHeight, defaultCellWidth, fitCell, matrixLength } from "./size.js";
+import { defaultCellHeight, defaultCellWidth, fitCell, MAX_MATRIX_WIDTH, matrixLength } from "./size.js";
+import { type AxisBlock, axisBlocks, blockNumbers, maskedCells } from "./splits.js";
 import { FONT_FAMILY } from "./text.js";
 
 /** What the layout stage receives from the pipeline (src/pipeline.ts). */
@@ -38,6 +42,11 @@ export interface LayoutInput {
   /** The prep scale ("none" | "row" | "column"): decides the default palette, breaks and legend title. */
   scale: string;
   provenance: Provenance;
+  /** Split axes (splitRowsBy, kmeansSplitRows, splitColsBy): blocks with gaps, titles and their own trees. */
+  rowSplit?: SplitResult | null;
+  colSplit?: SplitResult | null;
+  /** The method when the matrix is a correlation matrix: its colors, square cells, `mask`. */
+  correlation?: CorrelationMethod | null;
 }
 
 /** White space around the figure, in points. */
@@ -82,11 +91,43 @@ function axisPlan(
   };
 }
 
+/** Gives a split axis its blocks: the block number of each position (its gaps) and the titles and trees. */
+function withBlocks(axis: AxisPlan, blocks: AxisBlock[] | null, manualGaps: number[] | null): void {
+  if (!blocks) return;
+  axis.blocks = blocks;
+  axis.clusters = blockNumbers(blocks);
+  axis.gaps = gapPositions(axis.names.length, axis.clusters, manualGaps);
+}
+
+/**
+ * Step 4b: a correlation matrix has square cells: the side given, else the
+ * smaller default side — or the larger with numbers in the cells (so that
+ * "-0.25" fits), at most 7 in for the whole matrix.
+ */
+function squareCells(
+  cell: { width: number; height: number },
+  o: FigureOptions,
+  square: boolean,
+  n: number,
+): { width: number; height: number } {
+  if (!square || (o.cellwidth !== null && o.cellheight !== null)) return cell;
+  const fitted = o.displayNumbers
+    ? Math.min(Math.max(cell.width, cell.height), MAX_MATRIX_WIDTH / Math.max(1, n))
+    : Math.min(cell.width, cell.height);
+  const side = o.cellwidth ?? o.cellheight ?? fitted;
+  return { width: side, height: side };
+}
+
 /** Steps 1–3: colors, axes and annotation colors, everything but the sizes. */
 function plan(input: LayoutInput, o: FigureOptions): HeatmapPlan {
   const m = input.matrix;
   // 1. colors: palette, breaks, legend title from the rule table; value → color as pheatmap
-  const colors = colorDefaults({ options: o, scale: input.scale, values: m.values });
+  const colors = colorDefaults({
+    options: o,
+    scale: input.scale,
+    values: m.values,
+    correlation: input.correlation ?? null,
+  });
   const scale = colorScale(
     resolvePalette(colors.palette, colors.steps, { classes: o.colorClasses ?? undefined }),
     colors.breaks,
@@ -124,16 +165,27 @@ function plan(input: LayoutInput, o: FigureOptions): HeatmapPlan {
     colTracks,
     o.annotationNamesCol,
   );
+  // 2b. split axes: blocks in drawn order, a gap between blocks, titles, the blocks' own trees
+  withBlocks(rows, axisBlocks(input.rowSplit ?? null), o.gapsRow);
+  withBlocks(cols, axisBlocks(input.colSplit ?? null), o.gapsCol);
+  // 2c. a masked correlation matrix keeps one tree, on the side of the triangle's full edge
+  if (input.correlation && o.mask === "upper") cols.treeHeight = 0;
+  if (input.correlation && o.mask === "lower") rows.treeHeight = 0;
   // 3. annotation colors, distinct across all tracks
   const tc = trackColors(colTracks, rowTracks, o.style, o.annotationColors, o.dropLevels);
   cols.trackColors = tc.slice(0, colTracks.length);
   rows.trackColors = tc.slice(colTracks.length);
+  // 3b. labelled subsets (labelRows/labelCols): their drawn positions
+  if (o.labelRows) rows.marks = markPositions(rows.names, o.labelRows).positions;
+  if (o.labelCols) cols.marks = markPositions(cols.names, o.labelCols).positions;
   return {
     options: o,
     rows,
     cols,
     values,
     fills,
+    cellColor: (v) => scale.color(v),
+    hidden: input.correlation ? maskedCells(o.mask, input.rowOrder.length, input.colOrder.length) : null,
     legend: { colors: [...scale.colors], breaks: [...scale.breaks], title: colors.legendTitle },
     numbers: {
       display: o.displayNumbers,
@@ -163,7 +215,7 @@ function cellSizes(p: HeatmapPlan): { width: number; height: number } {
   for (let pass = 0; pass < 2; pass++) {
     if (o.cellwidth !== null && o.cellheight !== null) break;
     if (page.width === null && page.height === null) break;
-    const c = compose(p, width, height);
+    const c = compose(p, width, height, true);
     const box = groupsBox(c.groups);
     if (page.width !== null && o.cellwidth === null) {
       width = fitCell(page.width * 72 - 2 * MARGIN - (box.x1 - box.x0 - c.matrix.width), cols);
@@ -173,6 +225,22 @@ function cellSizes(p: HeatmapPlan): { width: number; height: number } {
     }
   }
   return { width, height };
+}
+
+/** Step 6: one warning per axis for names of labelRows/labelCols that are not drawn rows/columns. */
+function warnMissingMarks(p: HeatmapPlan, logger: Logger): void {
+  const o = p.options;
+  for (const [option, wanted, axis] of [
+    ["labelRows", o.labelRows, p.rows],
+    ["labelCols", o.labelCols, p.cols],
+  ] as const) {
+    if (!wanted) continue;
+    const { missing } = markPositions(axis.names, wanted);
+    if (missing.length > 0) {
+      const what = option === "labelRows" ? "rows" : "columns";
+      logger.warn(msg`${opt(option)}: ${missing.length} not among the drawn ${what}: ${listSome(missing)}`);
+    }
+  }
 }
 
 /** Step 6: one warning per axis whose labels are hidden, saying how to show them. */
@@ -212,11 +280,17 @@ export function layoutHeatmap(
   // 1.–3. colors, axes, annotation colors
   const p = plan(input, options);
   // 4. cell sizes
-  const cell = cellSizes(p);
+  const cell = squareCells(cellSizes(p), options, Boolean(input.correlation), input.colOrder.length);
   // 5. every part around the matrix at (0, 0)
   const c = compose(p, cell.width, cell.height);
-  // 6. warn once about labels that cannot fit
+  // 6. warn once about labels that cannot fit, and about names to label that are not there
   warnHidden(c, options, logger);
+  warnMissingMarks(p, logger);
+  if (options.colorBranches && !p.rows.clusters && !p.cols.clusters) {
+    logger.warn(
+      msg`${opt("colorBranches")} colors the clusters of ${opt("cutreeRows")} or ${opt("cutreeCols")}: none given`,
+    );
+  }
   // 7. move everything inside the canvas, with a margin; a given figure size is kept (or grown to fit)
   const box = groupsBox(c.groups);
   const dx = MARGIN - box.x0;

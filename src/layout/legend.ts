@@ -209,3 +209,76 @@ export function stackLegends(
   }
   return out;
 }
+
+/**
+ * A horizontal color bar (for legends at the bottom), low values at the
+ * left: the title above, one rect per color over its breaks, tick marks below
+ * and their labels centred under them. `spec.height` is the bar's length.
+ */
+export function colorBarHorizontal(spec: ColorBarSpec): LegendBlock {
+  const head = title(spec.title, spec.titleSize);
+  const lo = spec.breaks[0];
+  const hi = spec.breaks[spec.breaks.length - 1];
+  const top = head.height;
+  const length = spec.height;
+  const x = (v: number) => ((v - lo) / (hi - lo)) * length;
+  const items: Primitive[] = [...head.items];
+  const n = spec.colors.length;
+  for (let i = 0; i < n; i++) {
+    const x0 = x(spec.breaks[i]);
+    const x1 = x(spec.breaks[i + 1]);
+    const overlap = i === n - 1 ? 0 : Math.min(0.5, (x1 - x0) / 2);
+    items.push({
+      type: "rect",
+      x: round(x0),
+      y: round(top),
+      width: round(x1 - x0 + overlap),
+      height: BAR_WIDTH,
+      fill: spec.colors[i],
+    });
+  }
+  const { descent, capHeight } = fontMetrics(spec.fontSize);
+  const tickTop = top + BAR_WIDTH;
+  const baseline = tickTop + TICK_LENGTH + TICK_PAD + capHeight;
+  let left = 0;
+  let right = Math.max(length, head.width);
+  const minSpacing = ((spec.fontSize * 3) / length) * (hi - lo);
+  for (const t of legendTicks(spec, minSpacing)) {
+    const tx = round(x(t.value));
+    items.push({
+      type: "path",
+      d: `M ${tx} ${round(tickTop)} V ${round(tickTop + TICK_LENGTH)}`,
+      stroke: TICK_COLOR,
+      strokeWidth: 0.5,
+    });
+    const w = measureText(t.label, spec.fontSize);
+    items.push({
+      type: "text",
+      x: tx,
+      y: round(baseline),
+      text: t.label,
+      fontSize: spec.fontSize,
+      fill: TEXT_COLOR,
+      anchor: "middle",
+      width: w,
+    });
+    left = Math.min(left, tx - w / 2);
+    right = Math.max(right, tx + w / 2);
+  }
+  // blocks start at their left edge: move labels that stick out on the left inside
+  const shifted = left < 0 ? items.map((p) => shiftPrimitive(p, -left, 0)) : items;
+  return { items: shifted, width: right - left, height: baseline + descent };
+}
+
+/**
+ * Places legend blocks left to right from (x, y), `gap` apart, in one row
+ * (legends at the bottom). Returns the moved primitives of each block.
+ */
+export function rowLegends(blocks: readonly LegendBlock[], x: number, y: number, gap: number): Primitive[][] {
+  let cx = x;
+  return blocks.map((b) => {
+    const moved = b.items.map((p) => shiftPrimitive(p, cx, y));
+    cx += b.width + gap * 1.5;
+    return moved;
+  });
+}

@@ -24,6 +24,8 @@ export interface CellGrid {
   values: ArrayLike<number>;
   /** Drawn-order fills, row-major. */
   fills: readonly string[];
+  /** Cells not drawn (row-major, 1 = hidden): they get no number. */
+  hidden?: Uint8Array | null;
 }
 
 export interface NumberStyle {
@@ -76,7 +78,7 @@ export function layoutNumbers(grid: CellGrid, style: NumberStyle): TextPrimitive
   const out: TextPrimitive[] = [];
   const nc = grid.colNames.length;
   texts.forEach((text, k) => {
-    if (text === "") return;
+    if (text === "" || grid.hidden?.[k]) return;
     const i = Math.floor(k / nc);
     const j = k % nc;
     out.push({

@@ -5,16 +5,21 @@
  *
  * | option        | clusterheat                                                      | style pheatmap                      |
  * | ------------- | ---------------------------------------------------------------- | ----------------------------------- |
- * | color         | RdBu_r when scaled or the data cross 0, else viridis             | rev(brewer.pal(7, "RdYlBu")) ramp   |
- * | breaks        | evenly min…max; symmetric ±max\|x\| when scaled or RdBu_r chosen | symmetric when scaled (as pheatmap) |
- * | legendTitle   | "z-score" after scaling, else "value"                            | none                                |
+ * | color         | RdBu_r when scaled, centred, a correlation or the data cross 0,  | rev(brewer.pal(7, "RdYlBu")) ramp   |
+ * |               | else viridis                                                     |                                     |
+ * | breaks        | evenly min…max; symmetric ±max\|x\| when scaled or RdBu_r chosen; | symmetric when scaled (as pheatmap) |
+ * |               | around `center`; −1…1 for a correlation; `robust`: the 2nd and   |                                     |
+ * |               | 98th percentiles instead of min and max                          |                                     |
+ * | legendTitle   | "Pearson r" (…) for a correlation, "z-score" after scaling, else | none                                |
+ * |               | "value"                                                          |                                     |
  * | borderColor   | white when cells ≥ 8 pt both ways and ≤ 100 × 100, else none     | grey60                              |
  * | borderWidth   | 0.5 pt                                                           | 0.75 pt (grid's lwd 1)              |
  * | figure size   | from the cells (size.ts)                                         | 7 × 7 in, cells fill it             |
  * Borders are dropped whenever a cell is under 3 pt either way (pheatmap).
  */
-import { defaultBreaks } from "../color/breaks.js";
+import { centeredBreaks, defaultBreaks, robustRange } from "../color/breaks.js";
 import type { FigureOptions } from "../options.js";
+import { CORRELATION_TITLE, type CorrelationMethod } from "../transform/correlate.js";
 
 /** What the derived defaults depend on. */
 export interface RuleContext {
@@ -23,6 +28,8 @@ export interface RuleContext {
   scale: string;
   /** The values the colors map (the clustered matrix). */
   values: ArrayLike<number>;
+  /** The method when the matrix is a correlation matrix (`correlation`), else null. */
+  correlation?: CorrelationMethod | null;
 }
 
 /** The colors of the matrix as decided: palette spec, color count, breaks, and the legend title. */
@@ -52,20 +59,26 @@ const scaled = (c: RuleContext) => c.scale !== "none";
 function palette(c: RuleContext): string | string[] {
   if (c.options.color !== null) return c.options.color;
   if (pheatmapStyle(c)) return "pheatmap";
+  if (c.correlation || c.options.center !== null) return "RdBu_r";
   return scaled(c) || crossesZero(c.values) ? "RdBu_r" : "viridis";
 }
 
 /** The breaks rule: the given ones, else even from min to max, symmetric around 0 when scaled or diverging by default. */
 function breaks(c: RuleContext, steps: number): number[] {
   if (c.options.breaks !== null) return [...c.options.breaks];
+  // the range the colors span: −1…1 for a correlation, the 2nd…98th percentiles when robust (seaborn)
+  const range = c.correlation ? [-1, 1] : c.options.robust ? (robustRange(c.values) ?? []) : c.values;
+  if (c.options.center !== null) return centeredBreaks(range, steps, c.options.center);
+  if (c.correlation) return centeredBreaks(range, steps, 0);
   const autoDiverging = c.options.color === null && !pheatmapStyle(c) && crossesZero(c.values);
-  return defaultBreaks(c.values, steps, scaled(c) || autoDiverging);
+  return defaultBreaks(range, steps, scaled(c) || autoDiverging);
 }
 
 /** The legend title rule. */
 function legendTitle(c: RuleContext): string | null {
   if (c.options.legendTitle !== null) return c.options.legendTitle;
   if (pheatmapStyle(c)) return null;
+  if (c.correlation) return CORRELATION_TITLE[c.correlation];
   return scaled(c) ? "z-score" : "value";
 }
 

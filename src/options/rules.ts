@@ -65,12 +65,89 @@ const RULES: readonly Rule[] = [
     message: () => msg`${opt("keepOrder")} is ignored without ${opt("rows")}`,
   },
   {
+    when: (o) => o.standardScale !== "none" && o.scale !== "none",
+    level: "error",
+    message: () =>
+      msg`${opt("standardScale")} and ${opt("scale")} cannot be used together: choose min–max or z-scores`,
+  },
+  {
+    when: (o) => o.mask !== "none" && o.correlation === null,
+    level: "error",
+    message: () => msg`${opt("mask")} needs ${opt("correlation")} rows or cols (a square, symmetric matrix)`,
+  },
+  {
+    when: (o) => o.correlation !== null && splitOption(o) !== null,
+    level: "error",
+    message: (o) => msg`${opt(splitOption(o)!)} cannot be used with ${opt("correlation")}`,
+  },
+  {
+    when: (o) => o.correlation !== null && o.clusterRows !== o.clusterCols,
+    level: "error",
+    message: () =>
+      msg`${opt("correlation")} clusters both axes with one tree, or neither: give both ${opt("clusterRows")} and ${opt("clusterCols")} the same value`,
+  },
+  {
+    when: (o) => o.correlation !== null && (o.cutreeCols !== null || o.cutreeColsHeight !== null),
+    level: "error",
+    message: () =>
+      msg`${opt("correlation")} has one tree for both axes: cut it with ${opt("cutreeRows")} (its gaps go on both axes)`,
+  },
+  {
+    when: (o) => o.splitRowsBy !== null && o.kmeansSplitRows !== null,
+    level: "error",
+    message: () =>
+      msg`${opt("splitRowsBy")} and ${opt("kmeansSplitRows")} cannot be used together: choose one`,
+  },
+  {
+    when: (o) => o.kmeansRows !== null && (o.splitRowsBy !== null || o.kmeansSplitRows !== null),
+    level: "error",
+    message: (o) =>
+      msg`${opt("kmeansRows")} draws cluster centers, which cannot be split: drop ${opt("kmeansRows")} or ${opt(o.splitRowsBy !== null ? "splitRowsBy" : "kmeansSplitRows")}`,
+  },
+  {
+    when: (o) =>
+      (o.splitRowsBy !== null || o.kmeansSplitRows !== null) &&
+      (o.cutreeRows !== null || o.cutreeRowsHeight !== null),
+    level: "error",
+    message: (o) =>
+      msg`${opt(o.cutreeRows !== null ? "cutreeRows" : "cutreeRowsHeight")} cannot be used with a split of the rows: the blocks already divide them (cut within blocks is not defined)`,
+  },
+  {
+    when: (o) => o.splitColsBy !== null && (o.cutreeCols !== null || o.cutreeColsHeight !== null),
+    level: "error",
+    message: (o) =>
+      msg`${opt(o.cutreeCols !== null ? "cutreeCols" : "cutreeColsHeight")} cannot be used with ${opt("splitColsBy")}: the blocks already divide the columns`,
+  },
+  {
+    when: (o) =>
+      o.clusterSplits && o.splitRowsBy === null && o.splitColsBy === null && o.kmeansSplitRows === null,
+    level: "warning",
+    message: () =>
+      msg`${opt("clusterSplits")} is ignored without ${opt("splitRowsBy")}, ${opt("splitColsBy")} or ${opt("kmeansSplitRows")}`,
+  },
+  {
+    when: (o) =>
+      o.correlation !== null &&
+      (o.clusteringDistanceRows !== "euclidean" || o.clusteringDistanceCols !== "euclidean"),
+    level: "warning",
+    message: () =>
+      msg`with ${opt("correlation")} the tree is made from 1 - r: ${opt("clusteringDistanceRows")} and ${opt("clusteringDistanceCols")} are not used`,
+  },
+  {
     when: (o) => o.kmeansRows !== null && o.labelsRow !== null,
     level: "warning",
     message: () =>
       msg`${opt("labelsRow")} is ignored with ${opt("kmeansRows")}: the rows are k-means clusters`,
   },
 ];
+
+/** The option that splits an axis, if any. */
+function splitOption(o: Options): "splitRowsBy" | "splitColsBy" | "kmeansSplitRows" | null {
+  if (o.splitRowsBy !== null) return "splitRowsBy";
+  if (o.splitColsBy !== null) return "splitColsBy";
+  if (o.kmeansSplitRows !== null) return "kmeansSplitRows";
+  return null;
+}
 
 function isIncreasing(values: readonly number[]): boolean {
   if (values.length < 2) return false;
@@ -97,7 +174,7 @@ export function checkCombinations(o: Options, logger?: Logger): void {
 export function checkAgainstMatrix(o: Options, nrow: number, ncol: number): void {
   const kRows = o.kmeansRows ?? nrow;
   const check = (
-    name: "cutreeRows" | "cutreeCols" | "kmeansRows",
+    name: "cutreeRows" | "cutreeCols" | "kmeansRows" | "kmeansSplitRows",
     k: number | null,
     n: number,
     what: string,
@@ -115,6 +192,7 @@ export function checkAgainstMatrix(o: Options, nrow: number, ncol: number): void
     }
   };
   check("kmeansRows", o.kmeansRows, nrow, "rows");
+  check("kmeansSplitRows", o.kmeansSplitRows, nrow, "rows");
   check(
     "cutreeRows",
     o.clusterRows ? o.cutreeRows : null,

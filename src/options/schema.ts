@@ -42,6 +42,13 @@ export const DUPLICATE_ROWS = ["error", "first", "mean", "sum", "unique"] as con
 export const AGGREGATES = ["mean", "median"] as const;
 export const STYLES = ["clusterheat", "pheatmap"] as const;
 export const ANGLES = [0, 45, 90, 270, 315] as const;
+export const STANDARD_SCALES = ["none", "row", "column"] as const;
+export const CORRELATION_AXES = ["rows", "cols"] as const;
+export const CORRELATION_METHODS = ["pearson", "spearman", "kendall"] as const;
+export const MASKS = ["none", "upper", "lower"] as const;
+export const RASTER_MODES = ["auto", "always", "never"] as const;
+export const RASTER_SUMMARIES = ["mean", "max-abs"] as const;
+export const LEGEND_POSITIONS = ["right", "bottom"] as const;
 
 /** The shape every entry of the table satisfies. */
 export interface SpecShape {
@@ -147,6 +154,37 @@ export const OPTIONS = {
     default: false,
     label: "Keep constant genes",
     description: "keep constant rows at 0 when scaling instead of dropping them (pheatmap fails on them)",
+  },
+  standardScale: {
+    group: "prep",
+    kind: { type: "choice", choices: STANDARD_SCALES },
+    default: "none",
+    label: "Min–max to 0–1",
+    description:
+      "seaborn's standard_scale (0 = row, 1 = column): each row (or column) becomes (x - min) / (max - min), " +
+      "NAs ignored, a constant one 0; instead of --scale (a usage error together)",
+    example: "--standard-scale row",
+  },
+  correlation: {
+    group: "prep",
+    kind: { type: "choice", choices: CORRELATION_AXES, nullable: true },
+    default: null,
+    label: "Correlation matrix",
+    description:
+      "draw the gene-gene (rows) or sample-sample (cols) correlation matrix of the prepared matrix " +
+      "instead of it (seaborn's heatmap(df.corr()), R's cor(t(x)) or cor(x), pairwise-complete with NAs): " +
+      "square cells, RdBu_r from -1 to 1 centred at 0; clustered, both axes take the one tree of " +
+      "hclust(as.dist(1 - r)) with the rows' linkage method (their distance is not used); prep writes the correlation matrix",
+    example: "--correlation rows --mask upper",
+  },
+  correlationMethod: {
+    group: "prep",
+    kind: { type: "choice", choices: CORRELATION_METHODS },
+    default: "pearson",
+    label: "Correlation",
+    description:
+      "the correlation of --correlation, as R's cor(method = …) and pandas' DataFrame.corr(method)",
+    example: "--correlation-method spearman",
   },
   // ── cluster ──────────────────────────────────────────────────────────────
   clusterRows: {
@@ -277,6 +315,44 @@ export const OPTIONS = {
     label: "k-means starts",
     description: "number of k-means random starts (the best is kept)",
   },
+  splitRowsBy: {
+    group: "cluster",
+    kind: { type: "text", nullable: true },
+    default: null,
+    label: "Split genes by",
+    description:
+      "ComplexHeatmap's row_split by a gene-sheet field: one block of rows per level (in the levels' order), " +
+      "each clustered within itself, separated by gaps and titled; the pipeline's rows are then one tree " +
+      "per block (one Newick line each), or one tree with --cluster-splits",
+    example: "--annotation-row genes.tsv --split-rows-by pathway",
+  },
+  splitColsBy: {
+    group: "cluster",
+    kind: { type: "text", nullable: true },
+    default: null,
+    label: "Split samples by",
+    description: "ComplexHeatmap's column_split by a sample-sheet field (as --split-rows-by)",
+    example: "--annotation-col samples.tsv --split-cols-by Group",
+  },
+  kmeansSplitRows: {
+    group: "cluster",
+    kind: { type: "integer", min: 1, nullable: true },
+    default: null,
+    label: "k-means blocks",
+    description:
+      "ComplexHeatmap's row_km: split the rows into k seeded k-means groups (--kmeans-seed, " +
+      "--kmeans-starts), titled 1…k, each clustered within itself; --write-clusters lists each row's group",
+    example: "--kmeans-split-rows 3",
+  },
+  clusterSplits: {
+    group: "cluster",
+    kind: { type: "boolean" },
+    default: false,
+    label: "Order blocks by clustering",
+    description:
+      "ComplexHeatmap's cluster_row_slices: order the blocks of a split by clustering their mean profiles " +
+      "(same distance and method) and draw that tree above the blocks' trees, joining them into one tree",
+  },
   // ── figure ───────────────────────────────────────────────────────────────
   style: {
     group: "figure",
@@ -323,6 +399,25 @@ export const OPTIONS = {
       "evenly from min to max (symmetric around 0 after scaling)",
     example: "--breaks -2,-1,0,1,2",
     pheatmap: "breaks",
+  },
+  center: {
+    group: "figure",
+    kind: { type: "number", nullable: true },
+    default: null,
+    label: "Color center",
+    description:
+      "seaborn's center: colors symmetric around this value (it takes the palette's middle; the limits are " +
+      "center ± the farther of min and max), with a diverging palette (RdBu_r) unless --color is given",
+    example: "--center 0",
+  },
+  robust: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: false,
+    label: "Robust color limits",
+    description:
+      "seaborn's robust=True: color limits at the 2nd and 98th percentiles of the values (numpy's linear " +
+      "percentile) instead of min and max; values beyond take the end colors",
   },
   borderColor: {
     group: "figure",
@@ -476,6 +571,32 @@ export const OPTIONS = {
     example: '--main "Dexamethasone response"',
     pheatmap: "main",
   },
+  xlab: {
+    group: "figure",
+    kind: { type: "text", nullable: true },
+    default: null,
+    label: "Column axis title",
+    description: "a title below the column labels (matplotlib's xlabel of a seaborn heatmap)",
+    example: "--xlab Samples",
+  },
+  ylab: {
+    group: "figure",
+    kind: { type: "text", nullable: true },
+    default: null,
+    label: "Row axis title",
+    description: "a title beside the row labels, reading upwards (matplotlib's ylabel of a seaborn heatmap)",
+    example: "--ylab Genes",
+  },
+  mask: {
+    group: "figure",
+    kind: { type: "choice", choices: MASKS },
+    default: "none",
+    label: "Hide a triangle",
+    description:
+      "with --correlation, leave out the cells above (upper) or below (lower) the diagonal, as seaborn's " +
+      "mask=np.triu(...) (k=1: the diagonal stays): masked cells are not drawn at all",
+    example: "--correlation rows --mask upper",
+  },
   fontsize: {
     group: "figure",
     kind: { type: "number", positive: true },
@@ -611,6 +732,70 @@ export const OPTIONS = {
     kind: { type: "number", positive: true, max: 2400 },
     default: 300,
     label: "PNG resolution",
-    description: "resolution of PNG outputs in dots per inch",
+    description:
+      "resolution of PNG outputs in dots per inch; also the resolution of raster cells (--raster) and of the " +
+      "dendrograms' detail in every format",
+  },
+  raster: {
+    group: "figure",
+    kind: { type: "choice", choices: RASTER_MODES },
+    default: "auto",
+    label: "Cells as an image",
+    description:
+      "draw the cell grid as one embedded image (crisp, nearest neighbour, no cell borders) instead of one " +
+      "rectangle per cell, while labels, trees and legends stay vector: auto = above 2,000 rows with more than " +
+      "10 columns (or the other way round, as ComplexHeatmap) or when cells are under 1 pt; a 20,000 × 50 " +
+      "heatmap then makes an SVG or PDF of a few hundred KB",
+    example: "--raster always",
+  },
+  rasterSummary: {
+    group: "figure",
+    kind: { type: "choice", choices: RASTER_SUMMARIES },
+    default: "mean",
+    label: "Rows sharing a pixel",
+    description:
+      "how raster cells combine the rows (or columns) that share one pixel at --dpi (at most 600 dpi): mean = " +
+      "the mean of their values (NAs left out), then colored; max-abs = the value farthest from 0, sign kept " +
+      "(no extreme row disappears); every row counts, none is dropped",
+    example: "--raster-summary max-abs",
+  },
+  colorBranches: {
+    group: "figure",
+    kind: { type: "boolean" },
+    default: false,
+    label: "Color the clusters' branches",
+    description:
+      "with --cutree-rows/--cutree-cols, draw each cluster's branches in its own color-blind-safe color " +
+      "(Okabe–Ito, by cluster number), the tree above the cut in dark grey",
+    example: "--cutree-rows 5 --color-branches",
+  },
+  labelRows: {
+    group: "figure",
+    kind: { type: "names", nullable: true },
+    default: null,
+    label: "Genes to label",
+    description:
+      "label only these rows (a comma-separated list or a file of names): their labels go beside the heatmap, " +
+      "spread so they never overlap, with leader lines to their rows (ComplexHeatmap's anno_mark); names not " +
+      "found are listed in one warning",
+    example: "--label-rows TP53,MYC,CD19 or --label-rows genes.txt",
+  },
+  labelCols: {
+    group: "figure",
+    kind: { type: "names", nullable: true },
+    default: null,
+    label: "Samples to label",
+    description: "label only these columns, below the heatmap with leader lines (as --label-rows)",
+    example: "--label-cols S01,S17",
+  },
+  legendPosition: {
+    group: "figure",
+    kind: { type: "choice", choices: LEGEND_POSITIONS },
+    default: "right",
+    label: "Legend position",
+    description:
+      "where the legends go: right of the figure (stacked), or at the bottom (a horizontal color bar, the " +
+      "annotation legends in a row below it)",
+    example: "--legend-position bottom",
   },
 } as const satisfies Record<string, SpecShape>;

@@ -164,6 +164,26 @@ const CASES: [string, PipelineInput, Partial<Options>][] = [
   ["cell-size-borders", smallInput, { cellwidth: 20, cellheight: 14, borderColor: "grey30", borderWidth: 1 }],
   ["palette-classes", smallInput, { color: "Blues", colorClasses: 5, colorSteps: 12, naCol: "black" }],
   ["fontsize", smallInput, { fontsize: 14 }],
+  // large-matrix and labelling options, on small inputs
+  ["raster-always", smallInput, { raster: "always" }],
+  [
+    "raster-summary-max-abs",
+    smallInput,
+    { raster: "always", rasterSummary: "max-abs", cellheight: 0.3, dpi: 72 },
+  ],
+  ["raster-cutree", smallInput, { raster: "always", cutreeRows: 3, cutreeCols: 2 }],
+  ["color-branches", smallInput, { cutreeRows: 3, cutreeCols: 2, colorBranches: true }],
+  [
+    "label-rows-cols",
+    smallInput,
+    { labelRows: ["IL6", "DUSP1", "CCL2", "MKI67"], labelCols: ["Dex_1", "Ctrl_2"] },
+  ],
+  [
+    "label-rows-crowded",
+    { matrix: dex30 },
+    { cellheight: 2, labelRows: ["DUSP1", "FKBP5", "KLF9", "PER1", "ZBTB16"] },
+  ],
+  ["legend-bottom", annotated, { legendPosition: "bottom", scale: "row" }],
 ];
 
 describe("layoutHeatmap snapshots", () => {
