@@ -99,6 +99,21 @@ describe("HTML export in Chromium", () => {
     expect(await page.locator(".ch-missing").textContent()).toContain("NOT_A_GENE");
     expect((await page.locator(".ch-list").inputValue()).split("\n").sort()).toEqual(["CCL2", "IL1B"]);
     await page.dblclick(".ch-stage", { position: { x: 5, y: 5 } });
+    // fitted again, the canvas' last row is background: nothing of the zoomed frame stays behind
+    await page.waitForTimeout(100);
+    const lastRow = await page.evaluate(() => {
+      const c = document.querySelector(".ch-base") as HTMLCanvasElement;
+      const d = (c.getContext("2d") as CanvasRenderingContext2D).getImageData(
+        0,
+        c.height - 1,
+        c.width,
+        1,
+      ).data;
+      let other = 0;
+      for (let i = 0; i < d.length; i += 4) if (d[i] < 250 || d[i + 1] < 250 || d[i + 2] < 250) other++;
+      return other;
+    });
+    expect(lastRow).toBe(0);
   });
 
   it("clicking a dendrogram branch selects its genes; a cluster button selects its genes", async () => {

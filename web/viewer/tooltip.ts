@@ -3,7 +3,12 @@
  * original value, the clusters, the sample's (and gene's) annotations. Pure
  * data → lines; the viewer puts them into the DOM as text.
  */
-import { formatFloat32, type PayloadTrack, type ViewerPayload } from "../../src/viewer/payload.js";
+import {
+  formatDrawn,
+  formatFloat32,
+  type PayloadTrack,
+  type ViewerPayload,
+} from "../../src/viewer/payload.js";
 
 export interface TooltipLine {
   label: string;
@@ -23,11 +28,13 @@ export function tooltipLines(p: ViewerPayload, r: number, c: number): TooltipLin
     { label: "Gene", value: p.rowNames[r] },
     { label: "Sample", value: p.colNames[c] },
   ];
-  const drawn = formatFloat32(p.values[k]);
   if (p.original === null) {
-    lines.push({ label: "Value", value: drawn });
+    lines.push({ label: "Value", value: formatFloat32(p.values[k]) });
   } else {
-    lines.push({ label: p.valueLabel === "value" ? "Drawn value" : `Drawn (${p.valueLabel})`, value: drawn });
+    lines.push({
+      label: p.valueLabel === "value" ? "Drawn value" : `Drawn (${p.valueLabel})`,
+      value: formatDrawn(p.values[k]),
+    });
     const known = p.originalRows[r] === 1 && p.originalCols[c] === 1;
     let original = known ? formatFloat32(p.original[k]) : "";
     if (!known)

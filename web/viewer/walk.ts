@@ -5,7 +5,10 @@
  * sinks: the canvas (every frame) and the SVG of the current view (export),
  * so that the export shows what the screen shows.
  */
+
+import { colWidthNeeded, hangingText } from "../../src/layout/labels.js";
 import type { Primitive, Scene, TextPrimitive } from "../../src/layout/scene.js";
+import { measureText } from "../../src/layout/text.js";
 import { firstAfter, type Size, type View } from "./view.js";
 
 /** Path commands pre-parsed once: [op, x, y]…, op 0 = move, 1 = line, 2 = close. */
@@ -86,6 +89,8 @@ export interface WalkState {
   /** Row / column label texts in drawn order (the figure's labels, or the names). */
   rowLabels: readonly string[];
   colLabels: readonly string[];
+  /** pheatmap's angle of the column labels (270, 90, 45, 315, 0), as the figure. */
+  angleCol: number;
   fontFamily: string;
 }
 
@@ -165,7 +170,10 @@ function walkLabels(s: WalkState, sink: Sink): void {
   const rowPx = g.rows.size * v.ky;
   const colPx = g.cols.size * v.kx;
   const rowFont = labelSize(rowPx, 10 * textScale(s));
-  const colFont = labelSize(colPx, 10 * textScale(s));
+  const slanted = s.angleCol === 45 || s.angleCol === 315;
+  const colFont = slanted
+    ? Math.min(labelSize(colPx, 10 * textScale(s)), (colPx * Math.SQRT1_2) / 0.9)
+    : labelSize(colPx, 10 * textScale(s));
   if (rowFont > 0) {
     sink.group("labels-rows");
     const x = v.tx + v.kx * (g.cells.x + g.cells.width) + 3;
@@ -188,25 +196,22 @@ function walkLabels(s: WalkState, sink: Sink): void {
     }
   }
   if (colFont > 0) {
-    sink.group("labels-cols");
     const y = v.ty + v.ky * (g.cells.y + g.cells.height) + 3;
     const from = firstAfter(g.cols.start, g.cols.size, -v.tx / v.kx);
+    const texts: [number, string][] = [];
+    let widest = 0;
     for (let j = from; j < g.cols.start.length; j++) {
       const left = v.tx + v.kx * g.cols.start[j];
       if (left > viewport.width) break;
       const text = s.colLabels[j];
       if (!text) continue;
-      sink.text({
-        type: "text",
-        x: left + colPx / 2 + colFont * 0.36,
-        y,
-        text,
-        fontSize: colFont,
-        fill: "#000000",
-        anchor: "end",
-        angle: 270,
-        width: 0,
-      });
+      texts.push([left + colPx / 2, text]);
+      if (s.angleCol === 0) widest = Math.max(widest, measureText(text, colFont));
+    }
+    // as the figure: hung at the column's centre at angleCol, only when they cannot overlap
+    if (colPx >= colWidthNeeded(colFont, s.angleCol, widest) - 1e-9) {
+      sink.group("labels-cols");
+      for (const [x, text] of texts) sink.text(hangingText(text, x, y, colFont, s.angleCol));
     }
   }
 }
