@@ -45,7 +45,8 @@ export function optionsMarkdown(specs) {
     );
     for (const spec of specs.filter((s) => s.group === group)) {
       const values = valuesText(spec.kind);
-      const meaning = values ? `${spec.description}. Values: ${values}` : spec.description;
+      const described = values ? `${spec.description}. Values: ${values}` : spec.description;
+      const meaning = spec.example ? `${described}. Example: \`${spec.example}\`` : described;
       const off =
         spec.kind.type === "boolean" && spec.default === true
           ? ` / \`--no-${flag(spec.name).slice(2)}\``

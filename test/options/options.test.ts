@@ -28,6 +28,7 @@ describe("the option table", () => {
       expect(["read", "prep", "cluster", "figure"]).toContain(spec.group);
       expect(spec.label.length, spec.name).toBeGreaterThan(2);
       expect(spec.description.length, spec.name).toBeGreaterThan(10);
+      expect(spec.example, spec.name).toMatch(/^--[a-z]/);
       if (spec.pheatmap) expect(spec.pheatmap).toMatch(/^[a-z_]+$/);
     }
   });
