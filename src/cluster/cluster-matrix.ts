@@ -41,9 +41,11 @@ export interface ClusterResult {
 }
 
 /**
- * Computes a job's condensed distances into `out`. The default runs on the
- * calling thread; parallel backends (worker threads, web workers) fill row
- * ranges of the same buffer.
+ * Computes a job's distances into `out`: the condensed triangle, or the full
+ * n × n matrix when the linkage uses that layout (fillDistanceRows writes
+ * either, by the buffer's length). The default runs on the calling thread;
+ * parallel backends (worker threads, web workers) fill row ranges of the
+ * same buffer.
  */
 export type DistanceBackend = (
   job: DistanceJob,
@@ -60,10 +62,20 @@ export interface ClusterContext {
   allocate?: (length: number) => Float64Array;
   /** Largest distance matrix allowed, in bytes (default 16 GB). */
   memoryLimit?: number;
+  /** Bytes of memory free now (Node: os.freemem()); the linkage's layout is chosen from it. */
+  memoryAvailable?: () => number;
+  /**
+   * The linkage's layout: "full" (the symmetric n × n matrix, fast, n² doubles),
+   * "packed" (the triangle, half the memory) or "auto" (default): full when it
+   * fits in the memory available, else packed.
+   */
+  linkage?: "auto" | "full" | "packed";
+  /** Told which layout the linkage of an axis uses. */
+  onLinkage?: (info: { axis: "rows" | "columns"; n: number; layout: "full" | "packed" }) => void;
   /** Options for hclust that spread its updates over threads (node/parallel-hclust.ts); close() after. */
   hclust?: (
     method: Method,
-  ) => Pick<HclustOptions, "updateAll" | "rescanAll" | "allocate"> & { close(): void };
+  ) => Pick<HclustOptions, "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> & { close(): void };
 }
 
 /** Lets the event loop run (timers, messages, an abort from a button) before going on. */
@@ -103,6 +115,25 @@ function formatBytes(b: number): string {
   return b >= 1e9 ? `${(b / 1e9).toFixed(1)} GB` : `${Math.ceil(b / 1e6)} MB`;
 }
 
+/** Largest full matrix when the memory available is unknown (bytes). */
+const UNKNOWN_MEMORY_FULL_MAX = 2 ** 31;
+
+/**
+ * Whether the linkage uses the full symmetric matrix (n² doubles, rows and
+ * columns contiguous) rather than the packed triangle (half of it): when the
+ * context asks for it, or on "auto" when it fits in the limit and in the
+ * memory available now with a margin of 10 % (2 GB when that is unknown).
+ */
+function chooseFullLayout(n: number, limit: number, ctx: ClusterContext): boolean {
+  const want = ctx.linkage ?? "auto";
+  if (want !== "auto") return want === "full";
+  const bytes = n * n * 8;
+  if (bytes > limit) return false;
+  const available = ctx.memoryAvailable?.();
+  // unknown (a browser): at most 2 GB, which pages get (20,000 rows take the packed 1.6 GB)
+  return available === undefined ? bytes <= UNKNOWN_MEMORY_FULL_MAX : bytes * 1.1 <= available;
+}
+
 async function clusterAxis(
   m: Matrix,
   axis: "rows" | "columns",
@@ -126,7 +157,10 @@ async function clusterAxis(
     );
   }
   const job = prepareDistanceJob(m, distance, { minkowskiP: options.minkowskiP });
-  const values = ctx.allocate ? ctx.allocate(pairCount(n)) : new Float64Array(pairCount(n));
+  const full = !keep && chooseFullLayout(n, limit, ctx);
+  ctx.onLinkage?.({ axis, n, layout: full ? "full" : "packed" });
+  const length = full ? n * n : pairCount(n);
+  const values = ctx.allocate ? ctx.allocate(length) : new Float64Array(length);
   const backend = ctx.distances ?? inThreadDistances;
   const progress = ctx.logger?.progress;
   await backend(
@@ -135,7 +169,8 @@ async function clusterAxis(
     (done, total) => progress?.(`distances between ${axis}`, done, total),
     ctx.signal,
   );
-  const dist: DistMatrix = { n, values };
+  // in the full layout the backends fill both halves (fillDistanceRows)
+  const dist: DistMatrix = full ? { n, values, layout: "full" } : { n, values };
   let tree: Tree;
   const threads = keep ? undefined : ctx.hclust?.(method);
   try {
@@ -144,7 +179,12 @@ async function clusterAxis(
       signal: ctx.signal,
       progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
       ...(threads
-        ? { updateAll: threads.updateAll, rescanAll: threads.rescanAll, allocate: threads.allocate }
+        ? {
+            updateAll: threads.updateAll,
+            rescanAll: threads.rescanAll,
+            mirrorAll: threads.mirrorAll,
+            allocate: threads.allocate,
+          }
         : {}),
     });
   } catch (e) {

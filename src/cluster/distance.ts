@@ -78,25 +78,74 @@ export function prepareDistanceJob(m: Matrix, metric: Distance, options: Distanc
   return { metric, n, p, minkowskiP: options.minkowskiP ?? 2, data, anyNA, pearson, exactBelow };
 }
 
-/** Fills the pairs (i, j), i0 ≤ i < i1, j > i, into the condensed buffer out. */
+/**
+ * Fills the pairs (i, j), i0 ≤ i < i1, j > i, into out: either the condensed
+ * triangle (n(n−1)/2 values, pair (i, j) at pairIndex) or the full symmetric
+ * matrix (n² values, the full layout of dist-matrix.ts): then each row's
+ * upper part is written at i·n + j and mirrored into column i of the rows
+ * below (threads filling disjoint row ranges write disjoint entries).
+ */
 export function fillDistanceRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
+  if (job.n > 1 && out.length >= job.n * job.n) fillFullRows(job, i0, i1, out);
+  else fillCondensedRows(job, i0, i1, out, 0);
+}
+
+/** Rows per block of the full-layout fill: the block's mirror writes are this many contiguous doubles. */
+const FULL_BLOCK = 64;
+
+/** Scratch of fillFullRows, kept between calls (one per thread). */
+let fullScratch = new Float64Array(0);
+
+/** fillDistanceRows into the full layout: blocks of rows via a condensed scratch, then copied and mirrored. */
+function fillFullRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
+  const n = job.n;
+  const rows = Math.min(FULL_BLOCK, i1 - i0);
+  if (fullScratch.length < rows * n) fullScratch = new Float64Array(rows * n);
+  const scratch = fullScratch;
+  const start = new Float64Array(FULL_BLOCK);
+  for (let b0 = i0; b0 < i1; b0 += FULL_BLOCK) {
+    const b1 = Math.min(i1, b0 + FULL_BLOCK);
+    const offset = pairIndex(n, b0, b0 + 1);
+    fillCondensedRows(job, b0, b1, scratch, offset);
+    for (let i = b0; i < b1; i++) {
+      const from = pairIndex(n, i, i + 1) - offset;
+      start[i - b0] = from - (i + 1); // d(i, j) at scratch[start + j]
+      out.set(scratch.subarray(from, from + (n - 1 - i)), i * n + i + 1);
+      out[i * n + i] = 0;
+    }
+    // mirror: row j gets d(i, j) for the block's rows i < j, contiguous
+    for (let j = b0 + 1; j < n; j++) {
+      const row = j * n;
+      for (let i = b0, end = Math.min(b1, j); i < end; i++) out[row + i] = scratch[start[i - b0] + j];
+    }
+  }
+}
+
+/** The condensed fill, pair (i, j) at out[pairIndex(n, i, j) − offset]. */
+function fillCondensedRows(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  offset: number,
+): void {
   switch (job.metric) {
     case "correlation":
     case "spearman":
-      fillPearsonRows(job, i0, i1, out);
+      fillPearsonRows(job, i0, i1, out, offset);
       return;
     case "kendall":
-      fillPairRows(job, i0, i1, out, (x, a, b, p) => kendallDistance(x, a, b, p));
+      fillPairRows(job, i0, i1, out, offset, (x, a, b, p) => kendallDistance(x, a, b, p));
       return;
     case "euclidean":
       if (!job.anyNA) {
-        if (!euclideanRowsWasm(job, i0, i1, out)) fillEuclideanRows(job, i0, i1, out);
+        if (!euclideanRowsWasm(job, i0, i1, out, offset)) fillEuclideanRows(job, i0, i1, out, offset);
         return;
       }
-      fillPairRows(job, i0, i1, out, PAIR_METRICS.euclidean);
+      fillPairRows(job, i0, i1, out, offset, PAIR_METRICS.euclidean);
       return;
     default:
-      fillPairRows(job, i0, i1, out, PAIR_METRICS[job.metric]);
+      fillPairRows(job, i0, i1, out, offset, PAIR_METRICS[job.metric]);
   }
 }
 
@@ -105,21 +154,28 @@ function fillPairRows(
   i0: number,
   i1: number,
   out: Float64Array,
+  offset: number,
   metric: (x: Float64Array, a: number, b: number, p: number, mp: number) => number,
 ): void {
   const { n, p, data, minkowskiP } = job;
   for (let i = i0; i < i1; i++) {
-    let idx = pairIndex(n, i, i + 1);
+    let idx = pairIndex(n, i, i + 1) - offset;
     for (let j = i + 1; j < n; j++) out[idx++] = metric(data, i * p, j * p, p, minkowskiP);
   }
 }
 
 /** Euclidean without NAs: four pairs at a time (each pair's sum still in column order). */
-function fillEuclideanRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
+function fillEuclideanRows(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  offset: number,
+): void {
   const { n, p, data: x } = job;
   for (let i = i0; i < i1; i++) {
     const a = i * p;
-    let idx = pairIndex(n, i, i + 1);
+    let idx = pairIndex(n, i, i + 1) - offset;
     let j = i + 1;
     for (; j + 3 < n; j += 4) {
       const b0 = j * p;
@@ -162,14 +218,14 @@ function fillEuclideanRows(job: DistanceJob, i0: number, i1: number, out: Float6
  * Pearson (and Spearman on ranks): complete pairs by the fast unit-vector dot
  * product, recomputed exactly below `exactBelow`; pairs with NAs pairwise.
  */
-function fillPearsonRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
-  if (job.exactBelow !== Number.POSITIVE_INFINITY && fillPearsonRowsWasm(job, i0, i1, out)) return;
+function fillPearsonRows(job: DistanceJob, i0: number, i1: number, out: Float64Array, offset: number): void {
+  if (job.exactBelow !== Number.POSITIVE_INFINITY && fillPearsonRowsWasm(job, i0, i1, out, offset)) return;
   const { n, p, data, exactBelow } = job;
   const rows = job.pearson!;
   const { unit, hasNA } = rows;
   const pairwise = job.metric === "spearman" ? spearmanPairwise : pearsonPairwiseExact;
   for (let i = i0; i < i1; i++) {
-    let idx = pairIndex(n, i, i + 1);
+    let idx = pairIndex(n, i, i + 1) - offset;
     const a = i * p;
     for (let j = i + 1; j < n; j++, idx++) {
       if (hasNA[i] || hasNA[j]) {
@@ -196,7 +252,13 @@ function fillPearsonRows(job: DistanceJob, i0: number, i1: number, out: Float64A
  * `exactBelow` are recomputed exactly, pairs of constant rows too (their
  * fast distance is NaN), and pairs of rows with NAs pairwise.
  */
-function fillPearsonRowsWasm(job: DistanceJob, i0: number, i1: number, out: Float64Array): boolean {
+function fillPearsonRowsWasm(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  offset: number,
+): boolean {
   const { n, p, data, exactBelow } = job;
   const rows = job.pearson!;
   const { hasNA, sd } = rows;
@@ -204,18 +266,26 @@ function fillPearsonRowsWasm(job: DistanceJob, i0: number, i1: number, out: Floa
   const special = (i: number) => hasNA[i] === 1 || sd[i] === 0;
   const exact = (i: number, j: number) =>
     hasNA[i] || hasNA[j] ? pairwise(data, i * p, j * p, p) : pearsonDistanceExact(rows, i, j);
-  const ok = pearsonDotRowsWasm(job, i0, i1, out, exactBelow, (i, j, idx) => {
-    if (!special(i) && !special(j)) out[idx] = exact(i, j);
-  });
+  const ok = pearsonDotRowsWasm(
+    job,
+    i0,
+    i1,
+    out,
+    exactBelow,
+    (i, j, idx) => {
+      if (!special(i) && !special(j)) out[idx] = exact(i, j);
+    },
+    offset,
+  );
   if (!ok) return false;
   const specials: number[] = [];
   for (let j = 0; j < n; j++) if (special(j)) specials.push(j);
   if (specials.length === 0) return true;
   for (let i = i0; i < i1; i++) {
     if (special(i)) {
-      for (let j = i + 1; j < n; j++) out[pairIndex(n, i, j)] = exact(i, j);
+      for (let j = i + 1; j < n; j++) out[pairIndex(n, i, j) - offset] = exact(i, j);
     } else {
-      for (const j of specials) if (j > i) out[pairIndex(n, i, j)] = exact(i, j);
+      for (const j of specials) if (j > i) out[pairIndex(n, i, j) - offset] = exact(i, j);
     }
   }
   return true;

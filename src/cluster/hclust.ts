@@ -17,14 +17,22 @@
  * This is not the nearest-neighbour-chain algorithm (fastcluster, scipy):
  * that one gives the same trees only when there are no ties.
  *
- * Complexity: O(n²) typical, O(n³) worst case time; the condensed distance
- * matrix (n(n−1)/2 doubles) is updated in place (a copy unless `inPlace`).
+ * Complexity: O(n²) typical, O(n³) worst case time; the distance matrix is
+ * updated in place (a copy unless `inPlace`). Two layouts (dist-matrix.ts):
+ * the condensed triangle (n(n−1)/2 doubles), where each merge reads and
+ * writes a column of the triangle, one cache line and one memory page per
+ * value; or the full symmetric matrix (n² doubles), where each merge reads
+ * the two merged rows and writes the survivor's row contiguously, and the
+ * mirrored column writes are batched (mirror.ts). Same merges either way:
+ * the layout changes where a value is read, never its bits or the order of
+ * the scans.
  * Reference: Murtagh, F. (1985) "Multidimensional Clustering Algorithms",
  * COMPSTAT Lectures 4; R's `?hclust`.
  */
 import { CancelledError, DataError, UsageError } from "../errors.js";
 import type { Distance, Method } from "../options.js";
 import type { DistMatrix } from "./dist-matrix.js";
+import { DeferredMirror, MIRROR_BATCH } from "./mirror.js";
 import { Tournament } from "./tournament.js";
 import { hclustOrder, type Tree } from "./tree.js";
 import { UPDATES, type Update } from "./updates.js";
@@ -57,6 +65,10 @@ export interface HclustOptions {
   updateAll?: (state: HclustState, m: StepMerge, out: Float64Array) => void;
   /** Runs step 3's rescans of rows list[0 … count) (default: rescanRows on this thread). */
   rescanAll?: (state: HclustState, nActive: number, list: Int32Array, count: number) => void;
+  /** Full layout: survivors' columns mirrored per batch of this many (default 64; tests use small ones). */
+  mirrorBatch?: number;
+  /** Full layout: mirrors a batch of columns into the active rows (default: mirrorColumns on this thread). */
+  mirrorAll?: (state: HclustState, cols: Int32Array, m: number, nActive: number) => void;
   /** Allocates the state's arrays (a parallel driver puts them in shared memory). */
   allocate?: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) => T;
 }
@@ -67,7 +79,10 @@ export interface HclustOptions {
  */
 export interface HclustState {
   readonly n: number;
+  /** The layout of diss: the condensed triangle, or the full symmetric matrix (dist-matrix.ts). */
+  readonly full: boolean;
   readonly diss: Float64Array;
+  /** d(i, j) is at rowBase[i] + j (i < j; in the full layout, any i ≠ j). */
   readonly rowBase: Float64Array;
   /** Cluster sizes, by the index of the observation that carries the cluster. */
   readonly size: Float64Array;
@@ -79,6 +94,9 @@ export interface HclustState {
   readonly settled: Int32Array;
   /** Scratch: the rows to rescan in step 3. */
   readonly rescan: Int32Array;
+  /** Full layout: the step at which each row was last written whole, and a batch of columns to mirror (mirror.ts). */
+  readonly stamp: Int32Array;
+  readonly mirrorCols: Int32Array;
 }
 
 /** What one step merges, and where i2 and j2 sat in the active list. */
@@ -118,6 +136,33 @@ export function updateRange(
   const rowJ = rowBase[j2];
   let smin = Number.POSITIVE_INFINITY;
   let sjj = -1;
+  if (st.full) {
+    // Both distances in rows i2 and j2 (contiguous, made exact by
+    // DeferredMirror.patch); the new one is written to row i2 only (the
+    // mirror writes column i2 later, in a batch).
+    for (let a = a0, end = Math.min(a1, pi); a < end; a++) {
+      const k = active[a];
+      const dnew = update(diss[rowI + k], diss[rowJ + k], dij, mi, mj, size[k]);
+      diss[rowI + k] = dnew;
+      if (dnew < disnn[k]) {
+        disnn[k] = dnew;
+        nn[k] = i2;
+        settled[k] = step + 1;
+      }
+    }
+    for (let a = Math.max(a0, pi + 1); a < a1; a++) {
+      const k = active[a];
+      const dnew = update(diss[rowI + k], diss[rowJ + k], dij, mi, mj, size[k]);
+      diss[rowI + k] = dnew;
+      if (dnew < smin) {
+        smin = dnew;
+        sjj = k;
+      }
+    }
+    out[0] = smin;
+    out[1] = sjj;
+    return;
+  }
   for (let a = a0, end = Math.min(a1, pi); a < end; a++) {
     // k < i2 < j2: both distances in row k
     const k = active[a];
@@ -264,10 +309,12 @@ function* hclustSteps(
     options.allocate ??
     (<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
       (kind === "f64" ? new Float64Array(length) : new Int32Array(length)) as T);
+  const full = d.layout === "full";
   const rowBase = new Float64Array(n);
-  for (let i = 0; i < n; i++) rowBase[i] = i * n - (i * (i + 1)) / 2 - i - 1;
+  for (let i = 0; i < n; i++) rowBase[i] = full ? i * n : i * n - (i * (i + 1)) / 2 - i - 1;
   const st: HclustState = {
     n,
+    full,
     diss: options.inPlace ? d.values : d.values.slice(),
     rowBase,
     size: alloc<Float64Array>("f64", n).fill(1),
@@ -276,6 +323,8 @@ function* hclustSteps(
     disnn: alloc<Float64Array>("f64", n).fill(Number.POSITIVE_INFINITY),
     settled: alloc<Int32Array>("i32", n),
     rescan: alloc<Int32Array>("i32", n),
+    stamp: alloc<Int32Array>("i32", full ? n : 0),
+    mirrorCols: alloc<Int32Array>("i32", full ? Math.max(1, options.mirrorBatch ?? MIRROR_BATCH) : 0),
   };
   const { diss, active, nn, disnn, settled, size, rescan } = st;
   for (let i = 0; i < n; i++) active[i] = i;
@@ -285,6 +334,7 @@ function* hclustSteps(
   // them for ward.D2, and find each row's first nearest neighbour.
   for (let i = 0; i < n - 1; i++) {
     const base = rowBase[i];
+    if (full && squared) for (let j = 0; j < i; j++) diss[base + j] *= diss[base + j];
     let dmin = Number.POSITIVE_INFINITY;
     let jm = -1;
     for (let j = i + 1; j < n; j++) {
@@ -302,6 +352,8 @@ function* hclustSteps(
     nn[i] = jm;
     disnn[i] = dmin;
   }
+  if (full && squared)
+    for (let j = 0, base = rowBase[n - 1]; j < n - 1; j++) diss[base + j] *= diss[base + j];
 
   const pick = new Tournament(disnn);
   const ia = new Int32Array(n - 1);
@@ -314,6 +366,17 @@ function* hclustSteps(
     ((st: HclustState, nActive: number, list: Int32Array, count: number) =>
       rescanRows(st, nActive, list, 0, count));
   const result = new Float64Array(2);
+  const mirrorAll = options.mirrorAll;
+  const mirror = full
+    ? new DeferredMirror(
+        diss,
+        rowBase,
+        st.stamp,
+        st.mirrorCols,
+        active,
+        mirrorAll ? (cols, m, count) => mirrorAll(st, cols, m, count) : undefined,
+      )
+    : null;
   let sliceStart = performance.now();
 
   for (let step = 0; step < n - 1; step++) {
@@ -347,7 +410,12 @@ function* hclustSteps(
     // 2. Lance–Williams update of d(i2, k); NN bookkeeping.
     const mi = size[i2];
     const mj = size[j2];
+    if (mirror) {
+      mirror.patch(i2);
+      mirror.patch(j2);
+    }
     updateAll(st, { step, i2, j2, dij: dmin, mi, mj, pi, pos, nActive }, result);
+    mirror?.merged(i2, j2, step, nActive);
     size[i2] = mi + mj;
     nn[i2] = result[1];
     disnn[i2] = result[0];
@@ -361,6 +429,7 @@ function* hclustSteps(
         pick.update(i); // DISNN lowered in step 2
       else if (i !== i2 && (nn[i] === i2 || nn[i] === j2)) rescan[count++] = i;
     }
+    if (mirror) for (let r = 0; r < count; r++) mirror.patch(rescan[r]);
     if (count > 0) rescanAll(st, nActive, rescan, count);
     for (let r = 0; r < count; r++) pick.update(rescan[r]);
   }

@@ -11,9 +11,13 @@ export const C = {
   NACTIVE: 8,
   A0: 9,
   A1: 10,
-  /** 1: updates (updateRange over [A0, A1)); 2: rescans (rescanRows over [A0, A1) of the list) */
+  /**
+   * 1: updates (updateRange over [A0, A1)); 2: rescans (rescanRows over [A0, A1) of the list);
+   * 3: mirror (mirrorColumns of M columns into the active positions [A0, A1))
+   */
   PHASE: 11,
-  LENGTH: 12,
+  M: 12,
+  LENGTH: 13,
 } as const;
 
 /**

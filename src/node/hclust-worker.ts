@@ -5,6 +5,7 @@
  */
 import { workerData } from "node:worker_threads";
 import { type HclustState, rescanRows, updateRange } from "../cluster/hclust.js";
+import { mirrorColumns } from "../cluster/mirror.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
 import { C, spinWait } from "./hclust-control.js";
@@ -12,17 +13,29 @@ import { C, spinWait } from "./hclust-control.js";
 interface Task {
   method: Method;
   n: number;
+  full: boolean;
   buffers: Record<
-    "diss" | "size" | "active" | "nn" | "disnn" | "settled" | "rescan" | "ctrl" | "args",
+    | "diss"
+    | "size"
+    | "active"
+    | "nn"
+    | "disnn"
+    | "settled"
+    | "rescan"
+    | "stamp"
+    | "mirrorCols"
+    | "ctrl"
+    | "args",
     SharedArrayBuffer
   >;
 }
 
-const { method, n, buffers } = workerData as Task;
+const { method, n, full, buffers } = workerData as Task;
 const rowBase = new Float64Array(n);
-for (let i = 0; i < n; i++) rowBase[i] = i * n - (i * (i + 1)) / 2 - i - 1;
+for (let i = 0; i < n; i++) rowBase[i] = full ? i * n : i * n - (i * (i + 1)) / 2 - i - 1;
 const st: HclustState = {
   n,
+  full,
   diss: new Float64Array(buffers.diss),
   rowBase,
   size: new Float64Array(buffers.size),
@@ -31,6 +44,8 @@ const st: HclustState = {
   disnn: new Float64Array(buffers.disnn),
   settled: new Int32Array(buffers.settled),
   rescan: new Int32Array(buffers.rescan),
+  stamp: new Int32Array(buffers.stamp),
+  mirrorCols: new Int32Array(buffers.mirrorCols),
 };
 const ctrl = new Int32Array(buffers.ctrl);
 const args = new Float64Array(buffers.args);
@@ -40,6 +55,12 @@ let seen = 0;
 for (;;) {
   seen = spinWait(ctrl, C.SEQ, seen);
   if (ctrl[C.STOP]) break;
+  if (ctrl[C.PHASE] === 3) {
+    mirrorColumns(st.diss, rowBase, st.stamp, st.mirrorCols, ctrl[C.M], st.active, ctrl[C.A0], ctrl[C.A1]);
+    Atomics.store(ctrl, C.DONE, seen);
+    Atomics.notify(ctrl, C.DONE);
+    continue;
+  }
   if (ctrl[C.PHASE] === 2) {
     rescanRows(st, ctrl[C.NACTIVE], st.rescan, ctrl[C.A0], ctrl[C.A1]);
     Atomics.store(ctrl, C.DONE, seen);

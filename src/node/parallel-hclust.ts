@@ -15,6 +15,7 @@ import {
   type StepMerge,
   updateRange,
 } from "../cluster/hclust.js";
+import { mirrorColumns } from "../cluster/mirror.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
 import { C, spinWait } from "./hclust-control.js";
@@ -28,7 +29,8 @@ const PARALLEL_MIN_ACTIVE = Number(process.env.CLUSTERHEAT_HCLUST_SPLIT_MIN) || 
 /** Relative cost of a position whose distances lie in a column (k < j2) against one in rows. */
 const COLUMN_COST = 8;
 
-export interface ParallelHclust extends Pick<HclustOptions, "updateAll" | "rescanAll" | "allocate"> {
+export interface ParallelHclust
+  extends Pick<HclustOptions, "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> {
   /** Stops the worker; call when hclust returned or threw. */
   close(): void;
 }
@@ -48,14 +50,23 @@ export function parallelHclust(method: Method): ParallelHclust {
   let seq = 0;
 
   const start = (st: HclustState): boolean => {
-    const shared = [st.diss, st.size, st.active, st.nn, st.disnn, st.settled, st.rescan].every(
-      (a) => a.buffer instanceof SharedArrayBuffer,
-    );
+    const shared = [
+      st.diss,
+      st.size,
+      st.active,
+      st.nn,
+      st.disnn,
+      st.settled,
+      st.rescan,
+      st.stamp,
+      st.mirrorCols,
+    ].every((a) => a.buffer instanceof SharedArrayBuffer);
     if (!shared) return false;
     worker = new Worker(new URL("./hclust-worker.js", import.meta.url), {
       workerData: {
         method,
         n: st.n,
+        full: st.full,
         buffers: {
           diss: st.diss.buffer,
           size: st.size.buffer,
@@ -64,6 +75,8 @@ export function parallelHclust(method: Method): ParallelHclust {
           disnn: st.disnn.buffer,
           settled: st.settled.buffer,
           rescan: st.rescan.buffer,
+          stamp: st.stamp.buffer,
+          mirrorCols: st.mirrorCols.buffer,
           ctrl: ctrl.buffer,
           args: args.buffer,
         },
@@ -79,11 +92,13 @@ export function parallelHclust(method: Method): ParallelHclust {
       updateRange(st, update, m, 0, m.nActive, out);
       return;
     }
-    // Split the positions so that both threads get about the same cost.
+    // Split the positions so that both threads get about the same cost
+    // (in the full layout every position costs the same).
     const total = COLUMN_COST * m.pos + (m.nActive - m.pos);
     const half = total / 2;
-    const mid =
-      COLUMN_COST * m.pos >= half
+    const mid = st.full
+      ? m.nActive >> 1
+      : COLUMN_COST * m.pos >= half
         ? Math.floor(half / COLUMN_COST)
         : Math.floor(m.pos + (half - COLUMN_COST * m.pos));
     ctrl[C.STEP] = m.step;
@@ -142,9 +157,28 @@ export function parallelHclust(method: Method): ParallelHclust {
     waitForWorker();
   };
 
+  /** Full layout: the worker mirrors the batch into the second half of the active rows. */
+  const mirrorAll = (st: HclustState, cols: Int32Array, m: number, nActive: number): void => {
+    if (nActive < PARALLEL_MIN_ACTIVE || !usable) {
+      mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, nActive);
+      return;
+    }
+    const mid = nActive >> 1;
+    ctrl[C.PHASE] = 3;
+    ctrl[C.M] = m;
+    ctrl[C.A0] = mid;
+    ctrl[C.A1] = nActive;
+    seq++;
+    Atomics.store(ctrl, C.SEQ, seq);
+    Atomics.notify(ctrl, C.SEQ);
+    mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, mid);
+    waitForWorker();
+  };
+
   return {
     updateAll,
     rescanAll,
+    mirrorAll,
     allocate: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
       (kind === "f64"
         ? new Float64Array(new SharedArrayBuffer(length * 8))

@@ -3,7 +3,7 @@
  * row ranges of one SharedArrayBuffer. Each pair is computed exactly as on
  * the main thread, so the result does not depend on the number of threads.
  */
-import { availableParallelism, totalmem } from "node:os";
+import { availableParallelism, freemem, totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ClusterContext, DistanceBackend } from "../cluster/cluster-matrix.js";
 import { inThreadDistances } from "../cluster/cluster-matrix.js";
@@ -72,11 +72,12 @@ export function sharedAllocate(length: number): Float64Array {
  */
 export function nodeClusterContext(
   threads = availableParallelism(),
-): Pick<ClusterContext, "distances" | "allocate" | "memoryLimit" | "hclust"> {
+): Pick<ClusterContext, "distances" | "allocate" | "memoryLimit" | "memoryAvailable" | "hclust"> {
   return {
     distances: nodeDistanceBackend(threads),
     allocate: sharedAllocate,
     memoryLimit: 0.75 * totalmem(),
+    memoryAvailable: freemem,
     ...(threads > 1 ? { hclust: parallelHclust } : {}),
   };
 }

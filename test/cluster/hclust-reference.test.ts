@@ -5,7 +5,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { type DistMatrix, pairIndex } from "../../src/cluster/dist-matrix.js";
+import { type DistMatrix, expandToFull, pairIndex } from "../../src/cluster/dist-matrix.js";
 import { hclust } from "../../src/cluster/hclust.js";
 import { UPDATES } from "../../src/cluster/updates.js";
 import { METHODS, type Method } from "../../src/options.js";
@@ -75,6 +75,13 @@ function survivorPairs(merge: Int32Array, n: number): [number, number][] {
   return pairs;
 }
 
+/** The same distances in the full symmetric layout (hclust's fast path). */
+function full(d: DistMatrix): DistMatrix {
+  const values = new Float64Array(d.n * d.n);
+  values.set(d.values);
+  return expandToFull(values, d.n);
+}
+
 /** Random condensed distances drawn from a few values, so that ties are everywhere. */
 const tiedDistances = fc
   .record({ n: fc.integer({ min: 2, max: 24 }), levels: fc.integer({ min: 1, max: 6 }), seed: fc.integer() })
@@ -94,10 +101,17 @@ describe("hclust against the reference procedure", () => {
       fc.assert(
         fc.property(tiedDistances, (d) => {
           const labels = Array.from({ length: d.n }, (_, i) => `r${i}`);
-          const tree = hclust(d, method, labels);
           const ref = referenceLinkage(d, method);
-          expect(survivorPairs(tree.merge, d.n)).toEqual(ref.pairs);
-          expect(Array.from(tree.height)).toEqual(ref.height);
+          for (const [layout, mirrorBatch] of [
+            [d, undefined],
+            [full(d), undefined],
+            [full(d), 1],
+            [full(d), 3],
+          ] as const) {
+            const tree = hclust(layout, method, labels, "euclidean", { mirrorBatch });
+            expect(survivorPairs(tree.merge, d.n)).toEqual(ref.pairs);
+            expect(Array.from(tree.height)).toEqual(ref.height);
+          }
         }),
         { numRuns: 150, seed: 20261121 },
       );
@@ -117,8 +131,13 @@ describe("hclust against the reference procedure", () => {
         ),
         (d) => {
           const labels = Array.from({ length: d.n }, (_, i) => `r${i}`);
-          const tree = hclust(d, "average", labels);
-          expect(survivorPairs(tree.merge, d.n)).toEqual(referenceLinkage(d, "average").pairs);
+          const ref = referenceLinkage(d, "average").pairs;
+          expect(survivorPairs(hclust(d, "average", labels).merge, d.n)).toEqual(ref);
+          expect(survivorPairs(hclust(full(d), "average", labels).merge, d.n)).toEqual(ref);
+          for (const mirrorBatch of [1, 2]) {
+            const tree = hclust(full(d), "average", labels, "euclidean", { mirrorBatch });
+            expect(survivorPairs(tree.merge, d.n)).toEqual(ref);
+          }
         },
       ),
       { numRuns: 100, seed: 7 },
@@ -129,5 +148,20 @@ describe("hclust against the reference procedure", () => {
     const d = { n: 3, values: Float64Array.from([1, 2, 3]) };
     hclust(d, "ward.D2", ["a", "b", "c"]);
     expect(Array.from(d.values)).toEqual([1, 2, 3]);
+  });
+
+  it("expandToFull mirrors the condensed triangle into the n × n matrix", () => {
+    for (const n of [2, 3, 7, 65, 130]) {
+      const m = (n * (n - 1)) / 2;
+      const d = { n, values: Float64Array.from({ length: m }, (_, k) => k + 1) };
+      const f = full(d);
+      for (let i = 0; i < n; i++) {
+        expect(f.values[i * n + i]).toBe(0);
+        for (let j = i + 1; j < n; j++) {
+          expect(f.values[i * n + j]).toBe(d.values[pairIndex(n, i, j)]);
+          expect(f.values[j * n + i]).toBe(d.values[pairIndex(n, i, j)]);
+        }
+      }
+    }
   });
 });

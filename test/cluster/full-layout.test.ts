@@ -1,0 +1,86 @@
+/**
+ * The full symmetric layout of the linkage (issue 10): the distances filled
+ * straight into it are those of the condensed triangle, bit for bit, on every
+ * metric and every split of the rows between threads; expandToFull agrees;
+ * clusterMatrix gives the same tree on both layouts, on tied data.
+ */
+import { describe, expect, it } from "vitest";
+import { clusterMatrix } from "../../src/cluster/cluster-matrix.js";
+import { expandToFull, pairCount, pairIndex } from "../../src/cluster/dist-matrix.js";
+import { fillDistanceRows, prepareDistanceJob } from "../../src/cluster/distance.js";
+import { randomSource } from "../../src/cluster/random.js";
+import { createMatrix } from "../../src/matrix.js";
+import { DISTANCES, METHODS } from "../../src/options.js";
+
+function matrix(n: number, p: number, levels: number, withNA: boolean, seed = 5) {
+  const rnd = randomSource(seed);
+  const v = Float64Array.from(
+    { length: n * p },
+    () => Math.floor(rnd() * levels) + rnd() * 0.001 * (levels > 3 ? 1 : 0),
+  );
+  for (let k = 0; k < p; k++) v[2 * p + k] = v[0 * p + k] + 0.5; // a shifted copy
+  if (withNA) {
+    v[4 * p + 1] = Number.NaN;
+    v[7 * p + 0] = Number.NaN;
+  }
+  return createMatrix(
+    v,
+    Array.from({ length: n }, (_, i) => `g${i}`),
+    Array.from({ length: p }, (_, j) => `s${j}`),
+  );
+}
+
+describe("full layout", () => {
+  it.each(DISTANCES.map((d) => [d]))(
+    "fillDistanceRows(%s) into n × n equals the condensed fill",
+    (metric) => {
+      for (const [n, p, withNA] of [
+        [37, 6, false],
+        [70, 9, true],
+      ] as const) {
+        const m = matrix(n, p, 7, withNA);
+        for (const exactBelow of [Number.POSITIVE_INFINITY, 1e-3]) {
+          const job = prepareDistanceJob(m, metric, { exactBelow });
+          const condensed = new Float64Array(pairCount(n));
+          fillDistanceRows(job, 0, n, condensed);
+          for (const cuts of [
+            [0, n],
+            [0, 5, 21, n],
+            [0, 1, 17, 18, 40, n],
+          ]) {
+            const full = new Float64Array(n * n).fill(-1);
+            for (let c = 0; c + 1 < cuts.length; c++)
+              fillDistanceRows(job, cuts[c], Math.min(n, cuts[c + 1]), full);
+            for (let i = 0; i < n; i++) {
+              expect(full[i * n + i]).toBe(0);
+              for (let j = i + 1; j < n; j++) {
+                const want = condensed[pairIndex(n, i, j)];
+                expect(Object.is(full[i * n + j], want)).toBe(true);
+                expect(Object.is(full[j * n + i], want)).toBe(true);
+              }
+            }
+            const expanded = new Float64Array(n * n);
+            expanded.set(condensed);
+            expect(Array.from(expandToFull(expanded, n).values)).toEqual(Array.from(full));
+          }
+        }
+      }
+    },
+  );
+
+  it.each(METHODS.map((m) => [m]))(
+    "clusterMatrix(%s) gives the same tree on the full and packed layouts, ties included",
+    async (method) => {
+      for (const seed of [1, 2, 3]) {
+        const m = matrix(120, 4, 3, false, seed);
+        const packed = await clusterMatrix(m, { clusteringMethod: method }, { linkage: "packed" });
+        const full = await clusterMatrix(m, { clusteringMethod: method }, { linkage: "full" });
+        for (const axis of ["rows", "cols"] as const) {
+          expect(Array.from(full[axis]!.tree.merge)).toEqual(Array.from(packed[axis]!.tree.merge));
+          expect(Array.from(full[axis]!.tree.height)).toEqual(Array.from(packed[axis]!.tree.height));
+          expect(Array.from(full[axis]!.tree.order)).toEqual(Array.from(packed[axis]!.tree.order));
+        }
+      }
+    },
+  );
+});
