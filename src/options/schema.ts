@@ -536,7 +536,8 @@ export const OPTIONS = {
     group: "figure",
     kind: { type: "colorMap", nullable: true },
     default: null,
-    example: "--annotation-colors '{\"Group\": {\"Ctrl\": \"grey60\", \"Dex\": \"firebrick\"}}' or --annotation-colors colors.json",
+    example:
+      '--annotation-colors \'{"Group": {"Ctrl": "grey60", "Dex": "firebrick"}}\' or --annotation-colors colors.json',
     label: "Annotation colors",
     description:
       'colors of annotation tracks as JSON: {"Group": {"Ctrl": "#999999", "Dex": "firebrick"}, "age": ' +
