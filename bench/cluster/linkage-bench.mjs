@@ -6,6 +6,8 @@
 //   layout: auto (default), packed, full, or page: what the viewer's page runs
 //   (the library's default context: in-thread distances and linkage, no worker
 //   threads, memory available unknown); page-packed, page-full force a layout
+//   (Chromium reporting navigator.deviceMemory ≥ 8 chooses full up to 3.6 GB, i.e.
+//   20,000 rows: page-full is what it runs there; Node has no deviceMemory)
 // Prints one JSON line: read, distance, linkage seconds, layout, peak RSS, tree hash.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";

@@ -61,6 +61,10 @@ export interface HclustOptions {
    * Runs a step's Lance–Williams updates (default: updateRange over every
    * active position on this thread). A parallel driver splits the positions
    * between threads that share the state's memory (node/parallel-hclust.ts).
+   * `out` has 4 entries: out[0], out[1] as updateRange's; out[2] is −1 on
+   * entry, and an updateAll that finds step 3's lists in its pass (updateRange
+   * with `collect` over positions [0, nActive)) leaves their lengths in out[2]
+   * and out[3]; otherwise hclust finds them in a second pass.
    */
   updateAll?: (state: HclustState, m: StepMerge, out: Float64Array) => void;
   /** Runs step 3's rescans of rows list[0 … count) (default: rescanRows on this thread). */
@@ -118,6 +122,11 @@ export interface StepMerge {
  * Step 2 for the active positions [a0, a1): d(i2, k) ← Lance–Williams
  * update, NN(k) ← i2 for k < i2 on strict improvement, and the first strict
  * minimum over k > i2 in out[0] (distance) and out[1] (k, −1 if none).
+ * With `collect`, also step 3's lists, found in the same pass: the rows
+ * whose NN is i2 or j2 and did not improve (to rescan) at st.rescan[a0 …
+ * a0 + out[2]), in increasing order, and the rows whose DISNN was lowered
+ * (settled) at st.rescan[a1 − out[3] … a1) (each position gives at most one
+ * row, so the two never meet).
  * The active list is sorted: k < i2 at [0, pi), i2 < k < j2 at (pi, pos),
  * k > j2 at [pos, nActive); three loops, so that each knows where its two
  * distances lie (a row or a column of the triangle).
@@ -129,13 +138,16 @@ export function updateRange(
   a0: number,
   a1: number,
   out: Float64Array,
+  collect = false,
 ): void {
-  const { diss, rowBase, size, active, nn, disnn, settled } = st;
+  const { diss, rowBase, size, active, nn, disnn, settled, rescan } = st;
   const { step, i2, j2, dij, mi, mj, pi, pos } = m;
   const rowI = rowBase[i2];
   const rowJ = rowBase[j2];
   let smin = Number.POSITIVE_INFINITY;
   let sjj = -1;
+  let nRescan = a0;
+  let nSettled = a1;
   if (st.full) {
     // Both distances in rows i2 and j2 (contiguous, made exact by
     // DeferredMirror.patch); the new one is written to row i2 only (the
@@ -148,7 +160,8 @@ export function updateRange(
         disnn[k] = dnew;
         nn[k] = i2;
         settled[k] = step + 1;
-      }
+        if (collect) rescan[--nSettled] = k;
+      } else if (collect && (nn[k] === i2 || nn[k] === j2)) rescan[nRescan++] = k;
     }
     for (let a = Math.max(a0, pi + 1); a < a1; a++) {
       const k = active[a];
@@ -158,9 +171,15 @@ export function updateRange(
         smin = dnew;
         sjj = k;
       }
+      // k > i2, so NN(k) > i2: only j2 (when k < j2) sends k to step 3
+      if (collect && nn[k] === j2) rescan[nRescan++] = k;
     }
     out[0] = smin;
     out[1] = sjj;
+    if (collect) {
+      out[2] = nRescan - a0;
+      out[3] = a1 - nSettled;
+    }
     return;
   }
   for (let a = a0, end = Math.min(a1, pi); a < end; a++) {
@@ -175,7 +194,8 @@ export function updateRange(
       disnn[k] = dnew;
       nn[k] = i2;
       settled[k] = step + 1;
-    }
+      if (collect) rescan[--nSettled] = k;
+    } else if (collect && (nn[k] === i2 || nn[k] === j2)) rescan[nRescan++] = k;
   }
   for (let a = Math.max(a0, pi + 1), end = Math.min(a1, pos); a < end; a++) {
     // i2 < k < j2: d(i2, k) in row i2, d(k, j2) in row k
@@ -186,6 +206,7 @@ export function updateRange(
       smin = dnew;
       sjj = k;
     }
+    if (collect && nn[k] === j2) rescan[nRescan++] = k;
   }
   for (let a = Math.max(a0, pos); a < a1; a++) {
     // k > j2: both in rows i2 and j2
@@ -197,8 +218,13 @@ export function updateRange(
       sjj = k;
     }
   }
+  // (k > j2: NN(k) > j2, nothing for step 3)
   out[0] = smin;
   out[1] = sjj;
+  if (collect) {
+    out[2] = nRescan - a0;
+    out[3] = a1 - nSettled;
+  }
 }
 
 /**
@@ -234,9 +260,19 @@ export function rescanRows(st: HclustState, nActive: number, list: Int32Array, r
   for (let r = r0; r < r1; r++) rescanRow(st, nActive, list[r]);
 }
 
-/** The default: every active position on this thread. */
+/** The default: every active position on this thread, step 3's lists found in the same pass. */
 const updateAllHere = (update: Update) => (st: HclustState, m: StepMerge, out: Float64Array) =>
-  updateRange(st, update, m, 0, m.nActive, out);
+  updateRange(st, update, m, 0, m.nActive, out, true);
+
+/** The first position in active[lo … hi) holding a value ≥ x (the list is increasing). */
+function lowerBound(active: Int32Array, lo: number, hi: number, x: number): number {
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (active[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
 
 /** Milliseconds of work between two chances for the caller to yield (cancellation, progress). */
 const SLICE_MS = 40;
@@ -365,7 +401,7 @@ function* hclustSteps(
     options.rescanAll ??
     ((st: HclustState, nActive: number, list: Int32Array, count: number) =>
       rescanRows(st, nActive, list, 0, count));
-  const result = new Float64Array(2);
+  const result = new Float64Array(4);
   const mirrorAll = options.mirrorAll;
   const mirror = full
     ? new DeferredMirror(
@@ -400,12 +436,10 @@ function* hclustSteps(
     disnn[j2] = Number.POSITIVE_INFINITY; // retired: never picked again
     pick.update(j2);
     // remove j2 from the active list (keeps increasing order)
-    let pos = 0;
-    while (active[pos] !== j2) pos++;
+    const pos = lowerBound(active, 0, nActive, j2);
     active.copyWithin(pos, pos + 1, nActive);
     nActive--;
-    let pi = pos - 1;
-    while (active[pi] !== i2) pi--;
+    const pi = lowerBound(active, 0, pos, i2);
 
     // 2. Lance–Williams update of d(i2, k); NN bookkeeping.
     const mi = size[i2];
@@ -414,6 +448,7 @@ function* hclustSteps(
       mirror.patch(i2);
       mirror.patch(j2);
     }
+    result[2] = -1; // an updateAll that finds step 3's lists sets their lengths in result[2], result[3]
     updateAll(st, { step, i2, j2, dij: dmin, mi, mj, pi, pos, nActive }, result);
     mirror?.merged(i2, j2, step, nActive);
     size[i2] = mi + mj;
@@ -423,11 +458,16 @@ function* hclustSteps(
 
     // 3. Rows that pointed at a merged index look again.
     let count = 0;
-    for (let a = 0; a < nActive; a++) {
-      const i = active[a];
-      if (settled[i] === step + 1)
-        pick.update(i); // DISNN lowered in step 2
-      else if (i !== i2 && (nn[i] === i2 || nn[i] === j2)) rescan[count++] = i;
+    if (result[2] >= 0) {
+      count = result[2];
+      for (let s = nActive - result[3]; s < nActive; s++) pick.update(rescan[s]); // DISNN lowered in step 2
+    } else {
+      for (let a = 0; a < nActive; a++) {
+        const i = active[a];
+        if (settled[i] === step + 1)
+          pick.update(i); // DISNN lowered in step 2
+        else if (i !== i2 && (nn[i] === i2 || nn[i] === j2)) rescan[count++] = i;
+      }
     }
     if (mirror) for (let r = 0; r < count; r++) mirror.patch(rescan[r]);
     if (count > 0) rescanAll(st, nActive, rescan, count);

@@ -89,7 +89,7 @@ export function parallelHclust(method: Method): ParallelHclust {
   const updateAll = (st: HclustState, m: StepMerge, out: Float64Array): void => {
     if (m.nActive >= PARALLEL_MIN_ACTIVE && usable === null) usable = start(st);
     if (m.nActive < PARALLEL_MIN_ACTIVE || !usable) {
-      updateRange(st, update, m, 0, m.nActive, out);
+      updateRange(st, update, m, 0, m.nActive, out, true);
       return;
     }
     // Split the positions so that both threads get about the same cost

@@ -37,7 +37,8 @@ async function abortAfter(ms: number, work: (signal: AbortSignal) => Promise<unk
 
 describe("cancellation", () => {
   it("clusterMatrix(…, {signal}) stops within about 100 ms of an abort from a timer (in the linkage)", async () => {
-    const m = randomMatrix(4000, 10);
+    // large enough that the linkage outlasts the timer (4,000 rows now cluster in about 0.6 s)
+    const m = randomMatrix(8000, 10);
     const { error, lag, abortedAt } = await abortAfter(600, (signal) =>
       clusterMatrix(m, { clusterCols: false }, { signal }),
     );

@@ -83,4 +83,26 @@ describe("full layout", () => {
       }
     },
   );
+
+  it("falls back to the packed layout when the full matrix cannot be allocated (auto)", async () => {
+    const m = matrix(60, 4, 3, false, 4);
+    const layouts: string[] = [];
+    const refusing = (length: number) => {
+      if (length === 60 * 60) throw new RangeError("Array buffer allocation failed");
+      return new Float64Array(length);
+    };
+    const got = await clusterMatrix(
+      m,
+      { clusterCols: false },
+      { allocate: refusing, onLinkage: (i) => layouts.push(i.layout) },
+    );
+    const want = await clusterMatrix(m, { clusterCols: false }, { linkage: "packed" });
+    expect(layouts).toEqual(["packed"]);
+    expect(Array.from(got.rows!.tree.merge)).toEqual(Array.from(want.rows!.tree.merge));
+    expect(Array.from(got.rows!.tree.height)).toEqual(Array.from(want.rows!.tree.height));
+    // a forced layout does not fall back
+    await expect(
+      clusterMatrix(m, { clusterCols: false }, { allocate: refusing, linkage: "full" }),
+    ).rejects.toThrow(RangeError);
+  });
 });
