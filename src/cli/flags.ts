@@ -76,8 +76,19 @@ export function helpText(spec: AnySpec): string {
   if ("pheatmap" in spec && spec.pheatmap) extra.push(`pheatmap: ${spec.pheatmap}`);
   const text = spec.description;
   if (extra.length === 0) return text;
-  // "… (as pheatmap)" + "one of: …" → "… (as pheatmap; one of: …)"
-  return text.endsWith(")") ? `${text.slice(0, -1)}; ${extra.join("; ")})` : `${text} (${extra.join("; ")})`;
+  // "… (as pheatmap)" + "one of: …" → "… (as pheatmap; one of: …)", but not "… cor(x)" → "cor(x; …)"
+  return endsWithAside(text) ? `${text.slice(0, -1)}; ${extra.join("; ")})` : `${text} (${extra.join("; ")})`;
+}
+
+/** Whether a text ends with a parenthesized aside: " (…)", not a call such as "cor(x)". */
+function endsWithAside(text: string): boolean {
+  if (!text.endsWith(")")) return false;
+  let depth = 0;
+  for (let i = text.length - 1; i >= 0; i--) {
+    if (text[i] === ")") depth++;
+    else if (text[i] === "(" && --depth === 0) return i > 0 && text[i - 1] === " ";
+  }
+  return false;
 }
 
 /** Turns the text of a flag's value into the option's type, validated (OptionError otherwise). */

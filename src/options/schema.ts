@@ -678,8 +678,9 @@ export const OPTIONS = {
     kind: { type: "numbersTable" },
     default: false,
     label: "Numbers in cells",
-    description: "print each cell's value in it (or, given a file, that table's texts, matched by name)",
-    example: "--display-numbers or --display-numbers stars.tsv",
+    description:
+      "print each cell's value in it (or, with --display-numbers=FILE, that table's texts, matched by row and column name)",
+    example: "--display-numbers or --display-numbers=stars.tsv",
     pheatmap: "display_numbers",
   },
   numberFormat: {
