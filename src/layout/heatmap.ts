@@ -23,11 +23,12 @@ import { gapPositions } from "./gaps.js";
 import { kmeansLabels } from "./kmeans-labels.js";
 import { axisLabels, colWidthNeeded, ROW_FIT, widestText } from "./labels.js";
 import { markPositions } from "./marks.js";
+import { cellTexts } from "./numbers.js";
 import { colorDefaults, defaultFigureInches } from "./rules.js";
 import type { Provenance, Scene } from "./scene.js";
 import { defaultCellHeight, defaultCellWidth, fitCell, MAX_MATRIX_WIDTH, matrixLength } from "./size.js";
 import { type AxisBlock, axisBlocks, blockNumbers, maskedCells } from "./splits.js";
-import { FONT_FAMILY } from "./text.js";
+import { FONT_FAMILY, measureText } from "./text.js";
 
 /** What the layout stage receives from the pipeline (src/pipeline.ts). */
 export interface LayoutInput {
@@ -196,6 +197,36 @@ function plan(input: LayoutInput, o: FigureOptions): HeatmapPlan {
   };
 }
 
+/** Padding beside a number printed in a cell, on each side, in points. */
+const NUMBER_PADDING = 2;
+
+/**
+ * The column width the numbers printed in the cells need (their widest text
+ * and some padding), so that numbers never run into each other; 0 when no
+ * numbers are printed, or for matrices too large to print them legibly.
+ */
+function numbersWidthNeeded(p: HeatmapPlan): number {
+  const cells = p.rows.names.length * p.cols.names.length;
+  if (p.numbers.display === false || cells > 100_000) return 0;
+  const texts = cellTexts(
+    {
+      rowNames: p.rows.names,
+      colNames: p.cols.names,
+      rowStarts: [],
+      colStarts: [],
+      cellWidth: 0,
+      cellHeight: 0,
+      values: p.values,
+      fills: p.fills,
+    },
+    p.numbers,
+  );
+  if (texts === null) return 0;
+  let widest = 0;
+  for (const text of new Set(texts)) widest = Math.max(widest, measureText(text, p.numbers.fontSize));
+  return widest > 0 ? widest + 2 * NUMBER_PADDING : 0;
+}
+
 /**
  * Step 4: cell sizes — given; or fitted into the figure's width/height (what
  * the other parts leave, measured on a trial layout, twice so that the parts
@@ -210,7 +241,10 @@ function cellSizes(p: HeatmapPlan): { width: number; height: number } {
     o.angleCol === 0 && o.showColnames
       ? colWidthNeeded(o.fontsizeCol, 0, widestText(p.cols.labels, o.fontsizeCol))
       : 0;
-  let width = o.cellwidth ?? defaultCellWidth(cols, o.fontsizeCol, matrixLength(rows, height), horizontal);
+  const numbers = o.cellwidth === null ? numbersWidthNeeded(p) : 0;
+  let width =
+    o.cellwidth ??
+    defaultCellWidth(cols, o.fontsizeCol, matrixLength(rows, height), Math.max(horizontal, numbers));
   const page = defaultFigureInches(o);
   for (let pass = 0; pass < 2; pass++) {
     if (o.cellwidth !== null && o.cellheight !== null) break;
