@@ -92,6 +92,7 @@ export const FIGURES = [
       "--annotation-tracks",
       "BT,mol.biol",
       "--no-show-rownames",
+      "--no-show-colnames",
     ],
   },
   {
