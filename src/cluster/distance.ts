@@ -90,19 +90,33 @@ export function fillDistanceRows(job: DistanceJob, i0: number, i1: number, out: 
   else fillCondensedRows(job, i0, i1, out, 0);
 }
 
-/** Rows per block of the full-layout fill: the block's mirror writes are this many contiguous doubles. */
-const FULL_BLOCK = 64;
+/**
+ * Rows per block of the full-layout fill: one condensed fill (and one copy of
+ * the matrix into WebAssembly memory) per block; the scratch is this many rows.
+ */
+const FULL_BLOCK = 256;
+/** Columns per tile of the lower-half fill (a tile's writes stay in L1 across the block's rows). */
+const FULL_TILE = 64;
 
-/** Scratch of fillFullRows, kept between calls (one per thread). */
+/** Scratch of fillFullRows (FULL_BLOCK · n doubles), kept between calls until the last rows are filled (one per thread). */
 let fullScratch = new Float64Array(0);
 
-/** fillDistanceRows into the full layout: blocks of rows via a condensed scratch, then copied and mirrored. */
+/**
+ * fillDistanceRows into the full layout: blocks of rows via a condensed
+ * scratch, then copied (upper half) and transposed tile by tile into the
+ * lower half: for each tile of FULL_TILE columns j, the block's rows i are
+ * read contiguously and written down the tile's rows j, whose cache lines
+ * and pages stay resident across the block. Measured on rows 0–4,000 of
+ * 20,000 × 50 (euclidean, one thread, memory already touched): condensed
+ * fill alone 0.89 s, this 1.19 s; 64-row blocks mirrored row by row
+ * (64 read streams per row j) 2.16 s.
+ */
 function fillFullRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
   const n = job.n;
   const rows = Math.min(FULL_BLOCK, i1 - i0);
   if (fullScratch.length < rows * n) fullScratch = new Float64Array(rows * n);
   const scratch = fullScratch;
-  const start = new Float64Array(FULL_BLOCK);
+  const start = new Int32Array(FULL_BLOCK);
   for (let b0 = i0; b0 < i1; b0 += FULL_BLOCK) {
     const b1 = Math.min(i1, b0 + FULL_BLOCK);
     const offset = pairIndex(n, b0, b0 + 1);
@@ -113,12 +127,16 @@ function fillFullRows(job: DistanceJob, i0: number, i1: number, out: Float64Arra
       out.set(scratch.subarray(from, from + (n - 1 - i)), i * n + i + 1);
       out[i * n + i] = 0;
     }
-    // mirror: row j gets d(i, j) for the block's rows i < j, contiguous
-    for (let j = b0 + 1; j < n; j++) {
-      const row = j * n;
-      for (let i = b0, end = Math.min(b1, j); i < end; i++) out[row + i] = scratch[start[i - b0] + j];
+    // lower half: row j gets d(i, j) for the block's rows i < j
+    for (let j0 = b0 + 1; j0 < n; j0 += FULL_TILE) {
+      const j1 = Math.min(n, j0 + FULL_TILE);
+      for (let i = b0, end = Math.min(b1, j1 - 1); i < end; i++) {
+        const s = start[i - b0];
+        for (let j = Math.max(j0, i + 1), at = j * n + i; j < j1; j++, at += n) out[at] = scratch[s + j];
+      }
     }
   }
+  if (i1 >= n) fullScratch = new Float64Array(0); // the last rows: let the scratch go
 }
 
 /** The condensed fill, pair (i, j) at out[pairIndex(n, i, j) − offset]. */

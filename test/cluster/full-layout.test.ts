@@ -68,6 +68,33 @@ describe("full layout", () => {
     },
   );
 
+  it.each([["euclidean"], ["correlation"]] as const)(
+    "fillDistanceRows(%s) into n × n equals the condensed fill across several blocks and tiles",
+    (metric) => {
+      const n = 600;
+      const m = matrix(n, 5, 7, false);
+      const job = prepareDistanceJob(m, metric, { exactBelow: 1e-3 });
+      const condensed = new Float64Array(pairCount(n));
+      fillDistanceRows(job, 0, n, condensed);
+      for (const cuts of [
+        [0, n],
+        [0, 3, 259, 300, 577, n],
+      ]) {
+        const full = new Float64Array(n * n).fill(-1);
+        for (let c = 0; c + 1 < cuts.length; c++) fillDistanceRows(job, cuts[c], cuts[c + 1], full);
+        let wrong = 0;
+        for (let i = 0; i < n; i++) {
+          if (full[i * n + i] !== 0) wrong++;
+          for (let j = i + 1; j < n; j++) {
+            const want = condensed[pairIndex(n, i, j)];
+            if (!Object.is(full[i * n + j], want) || !Object.is(full[j * n + i], want)) wrong++;
+          }
+        }
+        expect(wrong).toBe(0);
+      }
+    },
+  );
+
   it.each(METHODS.map((m) => [m]))(
     "clusterMatrix(%s) gives the same tree on the full and packed layouts, ties included",
     async (method) => {
