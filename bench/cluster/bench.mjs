@@ -120,9 +120,11 @@ function writeOursTree(json, out) {
   writeFileSync(out, pairs.map(([a, b], s) => `${a}\t${b}\t${height[s]}\n`).join(""));
 }
 
-/** Run argv under GNU time with a timeout; wall seconds, peak RSS (MB), exit status, stdout. */
-function measure(argv, timeoutSeconds) {
-  const timeFile = join(tmp, "time.txt");
+/**
+ * Runs argv under GNU time with a timeout: wall seconds, peak RSS (MB), exit
+ * status, output. `timeFile` is where GNU time writes (default bench/tmp/time.txt).
+ */
+export function measure(argv, timeoutSeconds, timeFile = join(tmp, "time.txt")) {
   rmSync(timeFile, { force: true });
   const started = performance.now();
   const r = spawnSync(
@@ -136,7 +138,7 @@ function measure(argv, timeoutSeconds) {
   return {
     status: r.status === 124 || r.status === 137 ? "timeout" : r.status === 0 ? "ok" : "failed",
     exitCode: r.status,
-    wallSeconds: Number.isFinite(elapsed) ? elapsed : wall,
+    wallSeconds: Number.isFinite(elapsed) ? elapsed : Math.round(wall * 100) / 100,
     peakRssMB: Number.isFinite(maxKB) ? Math.round(maxKB / 1024) : null,
     stdout: r.stdout ?? "",
     stderr: r.stderr ?? "",

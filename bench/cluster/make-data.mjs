@@ -29,7 +29,7 @@ const NOISE_SD = 0.1;
 const SEED = 20240607;
 
 /** mulberry32: a small seeded 32-bit PRNG, uniform in [0, 1). */
-function rng(seed) {
+export function rng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -14,11 +14,12 @@
 // Results: bench/results/figure.json (a run replaces the earlier run of the same
 // size and tool) and a markdown table on stdout. Figures go to bench/tmp/figure/.
 
-import { execFileSync, spawnSync } from "node:child_process";
+import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from "node:fs";
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
+import { measure } from "../cluster/bench.mjs";
 import { ensureData } from "../cluster/make-data.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -71,29 +72,6 @@ function tools(cli) {
       out: (n) => join(tmp, `pheatmap-${n}.png`),
       command: (file, out) => ["Rscript", join(here, "pheatmap.R"), file, out],
     },
-  };
-}
-
-/** Runs argv under GNU time with a timeout: wall seconds, peak RSS (MB), exit status, output. */
-function measure(argv, timeoutSeconds) {
-  const timeFile = join(tmp, "time.txt");
-  rmSync(timeFile, { force: true });
-  const started = performance.now();
-  const r = spawnSync(
-    "/usr/bin/time",
-    ["-f", "%e %M", "-o", timeFile, "timeout", "-k", "10", String(timeoutSeconds), ...argv],
-    { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 },
-  );
-  const wall = (performance.now() - started) / 1000;
-  const timeLines = existsSync(timeFile) ? readFileSync(timeFile, "utf8").trim().split("\n") : [];
-  const [elapsed, maxKB] = (timeLines.at(-1) ?? "").split(" ").map(Number);
-  return {
-    status: r.status === 124 || r.status === 137 ? "timeout" : r.status === 0 ? "ok" : "failed",
-    exitCode: r.status,
-    wallSeconds: Number.isFinite(elapsed) ? elapsed : Math.round(wall * 100) / 100,
-    peakRssMB: Number.isFinite(maxKB) ? Math.round(maxKB / 1024) : null,
-    stdout: r.stdout ?? "",
-    stderr: r.stderr ?? "",
   };
 }
 
@@ -165,7 +143,7 @@ function main() {
       rmSync(out, { force: true });
       process.stderr.write(`${name} ${n} × 50 … `);
       const load = loadavg()[0];
-      const m = measure(tool.command(file, out), Number(opts.timeout ?? 1200));
+      const m = measure(tool.command(file, out), Number(opts.timeout ?? 1200), join(tmp, "time.txt"));
       const ok = m.status === "ok" && existsSync(out);
       const run = {
         size: n,

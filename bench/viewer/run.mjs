@@ -5,17 +5,21 @@
 //    files, N × 50), against the same engine in Node on one thread.
 // Usage: node bench/viewer/run.mjs [--sizes 2000,5000,20000] [--skip-page] [--reuse-export]
 import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
+import { join } from "node:path";
+import { pathToFileURL } from "node:url";
 import { deserialize, serialize } from "node:v8";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
 import { buildWeb } from "../../web/build.mjs";
 import { ensureData } from "../cluster/make-data.mjs";
+import {
+  bundleForNode,
+  launchChromium,
+  root,
+  synthetic,
+  tmp,
+  VIEWER_LIBRARY,
+  viewerAssets,
+} from "./common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "..", "..");
-const tmp = resolve(root, "bench", "tmp");
 const args = process.argv.slice(2);
 const reuse = args.includes("--reuse-export"); // keep bench/tmp/viewer-20000x100.html's matrix (skip the pipeline)
 const sizes = (args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "2000,5000,20000")
@@ -24,52 +28,8 @@ const sizes = (args.includes("--sizes") ? args[args.indexOf("--sizes") + 1] : "2
 
 mkdirSync(tmp, { recursive: true });
 const { outdir } = await buildWeb({ outdir: join(root, "dist", "web") });
-const lib = join(tmp, "viewer-bench-lib.mjs");
-await build({
-  stdin: {
-    contents: `export { runPipeline } from "./src/pipeline.ts"; export { exportHtml } from "./src/node/html-export.ts"; export { staticServer } from "./src/cli/serve-command.ts";`,
-    resolveDir: root,
-    loader: "ts",
-  },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  packages: "external",
-  outfile: lib,
-  logLevel: "warning",
-});
-const { runPipeline, exportHtml, staticServer } = await import(pathToFileURL(lib).href);
-const assets = {
-  script: readFileSync(join(outdir, "viewer.js"), "utf8"),
-  style: readFileSync(join(outdir, "viewer.css"), "utf8"),
-};
-
-/** mulberry32 */
-function rng(seed) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = Math.imul(a ^ (a >>> 15), a | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** 20,000 × 100: 8 gene programs × 4 sample groups plus noise, 4 decimals. */
-function synthetic(nrow, ncol) {
-  const rand = rng(42);
-  const effect = Array.from({ length: 32 }, () => (rand() - 0.5) * 4);
-  const lines = [`gene\t${Array.from({ length: ncol }, (_, j) => `S${j + 1}`).join("\t")}`];
-  for (let i = 0; i < nrow; i++) {
-    const program = i % 8;
-    const base = 4 + rand() * 8;
-    const cells = [];
-    for (let j = 0; j < ncol; j++)
-      cells.push((base + effect[program * 4 + (j % 4)] + (rand() - 0.5)).toFixed(4));
-    lines.push(`G${i + 1}\t${cells.join("\t")}`);
-  }
-  return `${lines.join("\n")}\n`;
-}
+const { runPipeline, exportHtml, staticServer } = await bundleForNode("viewer-bench-lib", VIEWER_LIBRARY);
+const assets = viewerAssets(outdir);
 
 const stats = (xs) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -82,18 +42,7 @@ const stats = (xs) => {
   };
 };
 
-const browser = await chromium.launch({
-  executablePath: "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-    "--disable-quic",
-  ],
-});
+const browser = await launchChromium();
 const results = {
   machine: `${process.platform} ${process.arch}, node ${process.version}`,
   export: {},

@@ -4,51 +4,24 @@
 // docs/viewer-page.png (the drop-a-file page with dex30 and its sample sheet).
 // Usage: node bench/viewer/screenshots.mjs [--out docs]
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath, pathToFileURL } from "node:url";
-import { build } from "esbuild";
-import { chromium } from "playwright-core";
+import { join, resolve } from "node:path";
+import { pathToFileURL } from "node:url";
 import { buildWeb } from "../../web/build.mjs";
+import { bundleForNode, launchChromium, root, tmp, VIEWER_LIBRARY, viewerAssets } from "./common.mjs";
 
-const here = dirname(fileURLToPath(import.meta.url));
-const root = resolve(here, "..", "..");
-const tmp = resolve(root, "bench", "tmp");
 const args = process.argv.slice(2);
 const out = resolve(root, args.includes("--out") ? args[args.indexOf("--out") + 1] : "docs");
 mkdirSync(tmp, { recursive: true });
 mkdirSync(out, { recursive: true });
 const { outdir } = await buildWeb({ outdir: join(tmp, "screenshots-web"), minify: true });
-const lib = join(tmp, "viewer-screenshots-lib.mjs");
-await build({
-  stdin: {
-    contents: `export { runPipeline } from "./src/pipeline.ts"; export { exportHtml } from "./src/node/html-export.ts"; export { staticServer } from "./src/cli/serve-command.ts";`,
-    resolveDir: root,
-    loader: "ts",
-  },
-  bundle: true,
-  platform: "node",
-  format: "esm",
-  packages: "external",
-  outfile: lib,
-  logLevel: "warning",
-});
-const { runPipeline, exportHtml, staticServer } = await import(pathToFileURL(lib).href);
-const assets = {
-  script: readFileSync(join(outdir, "viewer.js"), "utf8"),
-  style: readFileSync(join(outdir, "viewer.css"), "utf8"),
-};
+const { runPipeline, exportHtml, staticServer } = await bundleForNode(
+  "viewer-screenshots-lib",
+  VIEWER_LIBRARY,
+);
+const assets = viewerAssets(outdir);
 const read = (path) => ({ bytes: readFileSync(join(root, path)), file: path });
 
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
-  args: [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--no-first-run",
-    "--hide-scrollbars",
-  ],
-});
+const browser = await launchChromium(["--hide-scrollbars"]);
 const probe = (page, r, c) => page.evaluate(([r, c]) => window.clusterheat.probe.cell(r, c), [r, c]);
 
 async function exportPage(name, input, options) {

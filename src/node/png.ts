@@ -6,9 +6,13 @@
  */
 import { Resvg } from "@resvg/resvg-js";
 import type { Scene } from "../layout/scene.js";
+import { pngChunk } from "../render/png-encode.js";
 import { renderSvg } from "../render/svg.js";
 import { VERSION } from "../version.js";
 import { fontFilePaths } from "./font-files.js";
+
+/** CRC-32 of PNG chunks (the tests check the chunks this writes). */
+export { crc32 } from "../render/png-encode.js";
 
 export interface PngOptions {
   /** Pixels per inch; the image is scene.width × dpi / 72 pixels wide. Default 300. */
@@ -46,35 +50,6 @@ export function renderPng(scene: Scene, { dpi = 300 }: PngOptions = {}): Uint8Ar
   ]);
 }
 
-// CRC-32 of PNG chunks (ISO 3309 / ITU-T V.42 polynomial 0xEDB88320, reflected), table-driven.
-const CRC_TABLE = (() => {
-  const table = new Uint32Array(256);
-  for (let n = 0; n < 256; n++) {
-    let c = n;
-    for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
-    table[n] = c >>> 0;
-  }
-  return table;
-})();
-
-/** CRC-32 as PNG computes it (over chunk type and data). Example: crc32 of "IEND" is 0xAE426082. */
-export function crc32(bytes: Uint8Array): number {
-  let c = 0xffffffff;
-  for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
-  return (c ^ 0xffffffff) >>> 0;
-}
-
-/** A PNG chunk: length, type, data, CRC. */
-function chunk(type: string, data: Uint8Array): Uint8Array {
-  const out = new Uint8Array(12 + data.length);
-  const view = new DataView(out.buffer);
-  view.setUint32(0, data.length);
-  for (let i = 0; i < 4; i++) out[4 + i] = type.charCodeAt(i);
-  out.set(data, 8);
-  view.setUint32(8 + data.length, crc32(out.subarray(4, 8 + data.length)));
-  return out;
-}
-
 /** pHYs: pixels per metre on both axes (dpi / 0.0254, rounded), unit = metre. */
 function physChunk(dpi: number): Uint8Array {
   const data = new Uint8Array(9);
@@ -83,7 +58,7 @@ function physChunk(dpi: number): Uint8Array {
   view.setUint32(0, ppm);
   view.setUint32(4, ppm);
   data[8] = 1;
-  return chunk("pHYs", data);
+  return pngChunk("pHYs", data);
 }
 
 /** Latin-1 bytes of a keyword or tEXt value (characters above U+00FF become "?"). */
@@ -98,7 +73,7 @@ function textChunk(keyword: string, text: string): Uint8Array {
   const data = new Uint8Array(k.length + 1 + t.length);
   data.set(k, 0);
   data.set(t, k.length + 1);
-  return chunk("tEXt", data);
+  return pngChunk("tEXt", data);
 }
 
 /** iTXt: keyword, NUL, compression flag 0, method 0, empty language, NUL, empty translated keyword, NUL, UTF-8 text. */
@@ -108,7 +83,7 @@ function itxtChunk(keyword: string, text: string): Uint8Array {
   const data = new Uint8Array(k.length + 5 + t.length);
   data.set(k, 0);
   data.set(t, k.length + 5);
-  return chunk("iTXt", data);
+  return pngChunk("iTXt", data);
 }
 
 /** Inserts chunks right after IHDR (signature 8 bytes + IHDR 25 bytes), dropping any pHYs already there. */

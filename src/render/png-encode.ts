@@ -8,6 +8,7 @@
  * palette images. Reference: PNG (Third Edition), W3C, 2025.
  */
 import { zlibSync } from "fflate";
+import { colorChannels } from "../color/parse.js";
 
 /** An image as its pixels' colors: `#rrggbb`, `#rrggbbaa`, or null = transparent; row-major. */
 export interface ColorImage {
@@ -28,14 +29,15 @@ const CRC_TABLE = (() => {
   return table;
 })();
 
-function crc32(bytes: Uint8Array): number {
+/** CRC-32 as PNG computes it (over chunk type and data). Example: crc32 of "IEND" is 0xAE426082. */
+export function crc32(bytes: Uint8Array): number {
   let c = 0xffffffff;
   for (let i = 0; i < bytes.length; i++) c = CRC_TABLE[(c ^ bytes[i]) & 0xff] ^ (c >>> 8);
   return (c ^ 0xffffffff) >>> 0;
 }
 
-/** A chunk: length, type, data, CRC over type and data. */
-function chunk(type: string, data: Uint8Array): Uint8Array {
+/** A PNG chunk: length, type, data, CRC over type and data. */
+export function pngChunk(type: string, data: Uint8Array): Uint8Array {
   const out = new Uint8Array(12 + data.length);
   const view = new DataView(out.buffer);
   view.setUint32(0, data.length);
@@ -45,11 +47,9 @@ function chunk(type: string, data: Uint8Array): Uint8Array {
   return out;
 }
 
-/** RGBA of `#rrggbb` / `#rrggbbaa` (null = transparent black). */
+/** RGBA channels (0–255) of a color; null or "" = transparent black. */
 function rgba(color: string | null): [number, number, number, number] {
-  if (color === null || color === "") return [0, 0, 0, 0];
-  const hex = (i: number) => Number.parseInt(color.slice(i, i + 2), 16);
-  return [hex(1), hex(3), hex(5), color.length === 9 ? hex(7) : 255];
+  return color === null || color === "" ? [0, 0, 0, 0] : colorChannels(color);
 }
 
 const SIGNATURE = Uint8Array.of(137, 80, 78, 71, 13, 10, 26, 10);
@@ -71,7 +71,7 @@ function header(width: number, height: number, colorType: number): Uint8Array {
   view.setUint32(4, height);
   data[8] = 8; // bit depth
   data[9] = colorType;
-  return chunk("IHDR", data); // compression 0, filter 0, interlace 0
+  return pngChunk("IHDR", data); // compression 0, filter 0, interlace 0
 }
 
 /**
@@ -109,7 +109,7 @@ export function encodePng(image: ColorImage): Uint8Array {
     colors.forEach((c, k) => {
       plte.set(c.slice(0, 3), 3 * k);
     });
-    chunks.push(chunk("PLTE", plte));
+    chunks.push(pngChunk("PLTE", plte));
     // tRNS lists alpha for palette entries up to the last translucent one
     let last = -1;
     colors.forEach((c, k) => {
@@ -117,7 +117,7 @@ export function encodePng(image: ColorImage): Uint8Array {
     });
     if (last >= 0)
       chunks.push(
-        chunk(
+        pngChunk(
           "tRNS",
           Uint8Array.from(colors.slice(0, last + 1), (c) => c[3]),
         ),
@@ -148,8 +148,8 @@ export function encodePng(image: ColorImage): Uint8Array {
       }
     }
   }
-  chunks.push(chunk("IDAT", zlibSync(raw, { level: 9 })));
-  chunks.push(chunk("IEND", new Uint8Array(0)));
+  chunks.push(pngChunk("IDAT", zlibSync(raw, { level: 9 })));
+  chunks.push(pngChunk("IEND", new Uint8Array(0)));
   return concat([SIGNATURE, ...chunks]);
 }
 

@@ -4,14 +4,12 @@
  * (crisp when cells are at least a device pixel, averaged by the browser when
  * zoomed out), never one call per cell.
  */
+import { colorChannels } from "../../src/color/parse.js";
 import { type ColorScale, colorIndex } from "../../src/viewer/payload.js";
 
 /** `#rrggbb` → packed little-endian RGBA (ImageData's byte order read as a Uint32). */
 function packed(hex: string): number {
-  const r = Number.parseInt(hex.slice(1, 3), 16);
-  const g = Number.parseInt(hex.slice(3, 5), 16);
-  const b = Number.parseInt(hex.slice(5, 7), 16);
-  const a = hex.length === 9 ? Number.parseInt(hex.slice(7, 9), 16) : 255;
+  const [r, g, b, a] = colorChannels(hex);
   return ((a << 24) | (b << 16) | (g << 8) | r) >>> 0;
 }
 
