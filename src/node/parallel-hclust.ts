@@ -107,15 +107,10 @@ export function parallelHclust(method: Method): ParallelHclust {
     ctrl[C.PI] = m.pi;
     ctrl[C.POS] = m.pos;
     ctrl[C.NACTIVE] = m.nActive;
-    ctrl[C.PHASE] = 1;
-    ctrl[C.A0] = mid;
-    ctrl[C.A1] = m.nActive;
     args[0] = m.dij;
     args[1] = m.mi;
     args[2] = m.mj;
-    seq++;
-    Atomics.store(ctrl, C.SEQ, seq);
-    Atomics.notify(ctrl, C.SEQ);
+    startWorker(1, mid, m.nActive);
     updateRange(st, update, m, 0, mid, here);
     waitForWorker();
     // first strict minimum in index order: ours (lower positions) unless the worker's is smaller
@@ -126,6 +121,21 @@ export function parallelHclust(method: Method): ParallelHclust {
       out[0] = here[0];
       out[1] = here[1];
     }
+  };
+
+  /** Publishes a new sequence number: the worker wakes and reads its orders. */
+  const wakeWorker = (): void => {
+    seq++;
+    Atomics.store(ctrl, C.SEQ, seq);
+    Atomics.notify(ctrl, C.SEQ);
+  };
+
+  /** Hands the worker a phase (1 update, 2 rescan, 3 mirror) over positions [a0, a1). */
+  const startWorker = (phase: number, a0: number, a1: number): void => {
+    ctrl[C.PHASE] = phase;
+    ctrl[C.A0] = a0;
+    ctrl[C.A1] = a1;
+    wakeWorker();
   };
 
   /** Waits for the worker's share of a step (microseconds to milliseconds; a minute means it died). */
@@ -146,13 +156,8 @@ export function parallelHclust(method: Method): ParallelHclust {
       return;
     }
     const mid = count >> 1;
-    ctrl[C.PHASE] = 2;
     ctrl[C.NACTIVE] = nActive;
-    ctrl[C.A0] = mid;
-    ctrl[C.A1] = count;
-    seq++;
-    Atomics.store(ctrl, C.SEQ, seq);
-    Atomics.notify(ctrl, C.SEQ);
+    startWorker(2, mid, count);
     rescanRows(st, nActive, list, 0, mid);
     waitForWorker();
   };
@@ -164,13 +169,8 @@ export function parallelHclust(method: Method): ParallelHclust {
       return;
     }
     const mid = nActive >> 1;
-    ctrl[C.PHASE] = 3;
     ctrl[C.M] = m;
-    ctrl[C.A0] = mid;
-    ctrl[C.A1] = nActive;
-    seq++;
-    Atomics.store(ctrl, C.SEQ, seq);
-    Atomics.notify(ctrl, C.SEQ);
+    startWorker(3, mid, nActive);
     mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, mid);
     waitForWorker();
   };
@@ -186,9 +186,7 @@ export function parallelHclust(method: Method): ParallelHclust {
     close() {
       if (!worker) return;
       Atomics.store(ctrl, C.STOP, 1);
-      seq++;
-      Atomics.store(ctrl, C.SEQ, seq);
-      Atomics.notify(ctrl, C.SEQ);
+      wakeWorker();
       void worker.terminate();
       worker = null;
     },
