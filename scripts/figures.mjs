@@ -7,6 +7,20 @@
  * the command line a user would type.
  */
 const DEX30 = ["examples/dex30.tsv", "--annotation-col", "examples/dex30.samples.tsv"];
+/** Stage 2 of the pheatmap tutorial; stage 3 adds its clustering options. */
+const STAGE2 = [
+  ...DEX30,
+  "--color",
+  "RdBu_r",
+  "--scale",
+  "row",
+  "--border-color",
+  "none",
+  "--fontsize-row",
+  "8",
+  "--fontsize-col",
+  "10",
+];
 
 export const FIGURES = [
   {
@@ -17,35 +31,13 @@ export const FIGURES = [
   {
     name: "dex30-stage2",
     what: "stage 2: RdBu palette, row z-score, Group annotation, no borders, row font 8, column font 10",
-    args: [
-      ...DEX30,
-      "--color",
-      "RdBu_r",
-      "--scale",
-      "row",
-      "--border-color",
-      "none",
-      "--fontsize-row",
-      "8",
-      "--fontsize-col",
-      "10",
-    ],
+    args: STAGE2,
   },
   {
     name: "dex30-stage3",
     what: "stage 3: plus correlation distance, ward.D2 and two gene clusters",
     args: [
-      ...DEX30,
-      "--color",
-      "RdBu_r",
-      "--scale",
-      "row",
-      "--border-color",
-      "none",
-      "--fontsize-row",
-      "8",
-      "--fontsize-col",
-      "10",
+      ...STAGE2,
       "--clustering-distance-rows",
       "correlation",
       "--clustering-method",
