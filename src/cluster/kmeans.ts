@@ -268,7 +268,7 @@ function summarize(m: Matrix, k: number, start: KmeansStart): KmeansResult {
   clusterMeans(m, cluster, k, centerValues, size);
   const withinss = withinSums(m, cluster, k);
   for (let i = 0; i < m.nrow; i++) cluster[i]++;
-  const names = Array.from(size, (s, c) => `Cluster: ${c + 1} Size: ${s}`);
+  const names = kmeansLabels({ size });
   return {
     cluster,
     centers: createMatrix(centerValues, names, m.colNames),
@@ -278,4 +278,9 @@ function summarize(m: Matrix, k: number, start: KmeansStart): KmeansResult {
     iterations: start.iterations,
     converged: start.converged,
   };
+}
+
+/** pheatmap's label of each k-means center, in cluster order: `Cluster: 1 Size: 23`. */
+export function kmeansLabels(km: Pick<KmeansResult, "size">): string[] {
+  return Array.from(km.size, (size, i) => `Cluster: ${i + 1} Size: ${size}`);
 }

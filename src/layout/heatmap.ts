@@ -20,7 +20,6 @@ import { trackColors } from "./annotations.js";
 import { type AxisPlan, type Composed, compose, type HeatmapPlan } from "./compose.js";
 import { groupsBox, shiftGeometry, shiftPrimitive } from "./frame.js";
 import { gapPositions } from "./gaps.js";
-import { kmeansLabels } from "./kmeans-labels.js";
 import { axisLabels, colWidthNeeded, ROW_FIT, widestText } from "./labels.js";
 import { markPositions } from "./marks.js";
 import { cellTexts } from "./numbers.js";
@@ -137,9 +136,8 @@ function plan(input: LayoutInput, o: FigureOptions): HeatmapPlan {
   const values = drawnValues(m, input.rowOrder, input.colOrder);
   const fills = Array.from(values, (v) => scale.color(v));
   // 2. axes: drawn names, labels, cutree clusters, gaps, trees
-  const rowLabels = input.kmeans
-    ? kmeansLabels(input.kmeans)
-    : axisLabels(m.rowNames, o.labelsRow, "labelsRow");
+  // with k-means the rows are the centers, already named as pheatmap names them
+  const rowLabels = input.kmeans ? [...m.rowNames] : axisLabels(m.rowNames, o.labelsRow, "labelsRow");
   const colTracks = m.colAnnotation?.tracks ?? [];
   const rowTracks = input.kmeans ? [] : (m.rowAnnotation?.tracks ?? []);
   const rows = axisPlan(

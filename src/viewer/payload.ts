@@ -20,7 +20,6 @@
 import { deflateSync, inflateSync } from "fflate";
 import { defaultBreaks } from "../color/breaks.js";
 import { resolvePalette } from "../color/palettes.js";
-import { kmeansLabels } from "../layout/kmeans-labels.js";
 import { axisLabels } from "../layout/labels.js";
 import type { AxisGeometry, BranchGeometry, Scene } from "../layout/scene.js";
 import type { Annotation, Matrix } from "../matrix.js";
@@ -216,7 +215,8 @@ function drawnLabels(result: PipelineResult, axis: "rows" | "cols"): string[] | 
   const source = result.clustered?.matrix ?? result.prepared;
   const names = rows ? source.rowNames : source.colNames;
   let labels: string[];
-  if (rows && result.kmeans) labels = kmeansLabels(result.kmeans);
+  if (rows && result.kmeans)
+    labels = [...names]; // the centers, named as pheatmap names them
   else labels = axisLabels(names, rows ? o.labelsRow : o.labelsCol, rows ? "labelsRow" : "labelsCol");
   let drawn = order.length === drawnNames.length ? order.map((i) => labels[i] ?? "") : [...drawnNames];
   if (!(rows ? o.showRownames : o.showColnames)) drawn = drawn.map(() => "");

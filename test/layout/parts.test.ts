@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
+import { kmeansLabels } from "../../src/cluster/kmeans.js";
 import type { Tree } from "../../src/cluster/tree.js";
 import { layoutDendrogram } from "../../src/layout/dendrogram.js";
 import { axisStarts, gapPositions } from "../../src/layout/gaps.js";
-import { kmeansLabels } from "../../src/layout/kmeans-labels.js";
 import {
   axisLabels,
   colWidthNeeded,
