@@ -21,7 +21,7 @@ import {
   prepareDistanceJob,
   undefinedDistanceError,
 } from "./distance.js";
-import { type HclustOptions, hclustAsync, NonFiniteDistanceError } from "./hclust.js";
+import { type HclustOptions, hclustAsync, NonFiniteDistanceError, nextMacrotask } from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import type { Tree } from "./tree.js";
@@ -76,11 +76,6 @@ export interface ClusterContext {
   hclust?: (
     method: Method,
   ) => Pick<HclustOptions, "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> & { close(): void };
-}
-
-/** Lets the event loop run (timers, messages, an abort from a button) before going on. */
-function nextMacrotask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
 /**

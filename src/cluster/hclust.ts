@@ -298,7 +298,7 @@ export function hclust(
 }
 
 /** Lets the event loop run (timers, messages, an abort from a button) before going on. */
-function nextMacrotask(): Promise<void> {
+export function nextMacrotask(): Promise<void> {
   return new Promise((resolve) => setTimeout(resolve, 0));
 }
 
