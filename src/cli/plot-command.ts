@@ -139,5 +139,3 @@ export function plotCommand(io: CliIo): Command {
   );
   return cmd;
 }
-
-export { jsonText };

@@ -4,7 +4,7 @@
  * rest (`defaultFrom` cascades from another option), and combinations that
  * make no sense are refused up front (rules.ts).
  */
-import { msg, UsageError } from "../errors.js";
+import { UsageError } from "../errors.js";
 import { checkKind } from "./kinds.js";
 import { OPTIONS, type SpecShape } from "./schema.js";
 import type {
@@ -135,5 +135,3 @@ export function givenOptions(options: Partial<Options>): Record<string, unknown>
   }
   return out;
 }
-
-export { msg };
