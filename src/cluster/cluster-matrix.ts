@@ -75,7 +75,9 @@ export interface ClusterContext {
   /** Options for hclust that spread its updates over threads (node/parallel-hclust.ts); close() after. */
   hclust?: (
     method: Method,
-  ) => Pick<HclustOptions, "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> & { close(): void };
+  ) => Pick<HclustOptions, "initAll" | "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> & {
+    close(): void;
+  };
 }
 
 /**
@@ -204,6 +206,7 @@ async function clusterAxis(
       progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
       ...(threads
         ? {
+            initAll: threads.initAll,
             updateAll: threads.updateAll,
             rescanAll: threads.rescanAll,
             mirrorAll: threads.mirrorAll,

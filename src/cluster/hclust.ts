@@ -73,6 +73,12 @@ export interface HclustOptions {
   mirrorBatch?: number;
   /** Full layout: mirrors a batch of columns into the active rows (default: mirrorColumns on this thread). */
   mirrorAll?: (state: HclustState, cols: Int32Array, m: number, nActive: number) => void;
+  /**
+   * Runs step 0 (initRows) over the rows [r0, r1) (default: initRows on this
+   * thread; a parallel driver splits the rows). Sets bad[0], bad[1] to the
+   * first non-finite pair in row order, if any.
+   */
+  initAll?: (state: HclustState, squared: boolean, r0: number, r1: number, bad: Float64Array) => void;
   /** Allocates the state's arrays (a parallel driver puts them in shared memory). */
   allocate?: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) => T;
 }
@@ -255,6 +261,41 @@ export function rescanRow(st: HclustState, nActive: number, i: number): void {
   disnn[i] = dmin;
 }
 
+/**
+ * Step 0 for the rows [r0, r1): NN(i) and DISNN(i) from the distances as
+ * filled; with `squared` (ward.D2) each distance is squared first (in the
+ * full layout both halves of the row). Stops at the first distance that is
+ * NaN or infinite (in row order) and leaves its pair in bad[0], bad[1];
+ * rows of different ranges are independent, so threads can split them.
+ */
+export function initRows(st: HclustState, squared: boolean, r0: number, r1: number, bad: Float64Array): void {
+  const { n, full, diss, rowBase, nn, disnn } = st;
+  for (let i = r0; i < r1; i++) {
+    const base = rowBase[i];
+    if (full && squared) for (let j = 0; j < i; j++) diss[base + j] *= diss[base + j];
+    let dmin = Number.POSITIVE_INFINITY;
+    let jm = -1;
+    for (let j = i + 1; j < n; j++) {
+      let v = diss[base + j];
+      if (v - v !== 0) {
+        bad[0] = i;
+        bad[1] = j;
+        return;
+      }
+      if (squared) {
+        v *= v;
+        diss[base + j] = v;
+      }
+      if (v < dmin) {
+        dmin = v;
+        jm = j;
+      }
+    }
+    nn[i] = jm;
+    disnn[i] = dmin;
+  }
+}
+
 /** Step 3 for the rows list[r0 … r1): each looks for its nearest neighbour again. */
 export function rescanRows(st: HclustState, nActive: number, list: Int32Array, r0: number, r1: number): void {
   for (let r = r0; r < r1; r++) rescanRow(st, nActive, list[r]);
@@ -368,28 +409,12 @@ function* hclustSteps(
 
   // One pass over the matrix: check that every distance is finite, square
   // them for ward.D2, and find each row's first nearest neighbour.
-  for (let i = 0; i < n - 1; i++) {
-    const base = rowBase[i];
-    if (full && squared) for (let j = 0; j < i; j++) diss[base + j] *= diss[base + j];
-    let dmin = Number.POSITIVE_INFINITY;
-    let jm = -1;
-    for (let j = i + 1; j < n; j++) {
-      let v = diss[base + j];
-      if (v - v !== 0) throw new NonFiniteDistanceError(labels, i, j, v);
-      if (squared) {
-        v *= v;
-        diss[base + j] = v;
-      }
-      if (v < dmin) {
-        dmin = v;
-        jm = j;
-      }
-    }
-    nn[i] = jm;
-    disnn[i] = dmin;
+  const bad = new Float64Array(2).fill(-1);
+  (options.initAll ?? initRows)(st, squared, 0, n, bad);
+  if (bad[0] >= 0) {
+    const [i, j] = [bad[0], bad[1]];
+    throw new NonFiniteDistanceError(labels, i, j, diss[rowBase[i] + j]);
   }
-  if (full && squared)
-    for (let j = 0, base = rowBase[n - 1]; j < n - 1; j++) diss[base + j] *= diss[base + j];
 
   const pick = new Tournament(disnn);
   const ia = new Int32Array(n - 1);

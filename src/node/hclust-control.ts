@@ -13,11 +13,13 @@ export const C = {
   A1: 10,
   /**
    * 1: updates (updateRange over [A0, A1)); 2: rescans (rescanRows over [A0, A1) of the list);
-   * 3: mirror (mirrorColumns of M columns into the active positions [A0, A1))
+   * 3: mirror (mirrorColumns of M columns into the active positions [A0, A1));
+   * 4: step 0 (initRows over the rows [A0, A1), squaring when SQUARED is 1)
    */
   PHASE: 11,
   M: 12,
-  LENGTH: 13,
+  SQUARED: 13,
+  LENGTH: 14,
 } as const;
 
 /**

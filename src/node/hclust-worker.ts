@@ -4,7 +4,7 @@
  * positions on the shared state, reports its first strict minimum.
  */
 import { workerData } from "node:worker_threads";
-import { type HclustState, rescanRows, updateRange } from "../cluster/hclust.js";
+import { type HclustState, initRows, rescanRows, updateRange } from "../cluster/hclust.js";
 import { mirrorColumns } from "../cluster/mirror.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
@@ -50,13 +50,22 @@ const st: HclustState = {
 const ctrl = new Int32Array(buffers.ctrl);
 const args = new Float64Array(buffers.args);
 const update = UPDATES[method];
-const out = new Float64Array(2);
+const out = new Float64Array(4);
 let seen = 0;
 for (;;) {
   seen = spinWait(ctrl, C.SEQ, seen);
   if (ctrl[C.STOP]) break;
   if (ctrl[C.PHASE] === 3) {
     mirrorColumns(st.diss, rowBase, st.stamp, st.mirrorCols, ctrl[C.M], st.active, ctrl[C.A0], ctrl[C.A1]);
+    Atomics.store(ctrl, C.DONE, seen);
+    Atomics.notify(ctrl, C.DONE);
+    continue;
+  }
+  if (ctrl[C.PHASE] === 4) {
+    const bad = new Float64Array(2).fill(-1);
+    initRows(st, ctrl[C.SQUARED] === 1, ctrl[C.A0], ctrl[C.A1], bad);
+    args[3] = bad[0];
+    args[4] = bad[1];
     Atomics.store(ctrl, C.DONE, seen);
     Atomics.notify(ctrl, C.DONE);
     continue;
@@ -78,9 +87,11 @@ for (;;) {
     mi: args[1],
     mj: args[2],
   };
-  updateRange(st, update, m, ctrl[C.A0], ctrl[C.A1], out);
+  updateRange(st, update, m, ctrl[C.A0], ctrl[C.A1], out, true);
   args[3] = out[0];
   args[4] = out[1];
+  args[5] = out[2];
+  args[6] = out[3];
   Atomics.store(ctrl, C.DONE, seen);
   Atomics.notify(ctrl, C.DONE);
 }

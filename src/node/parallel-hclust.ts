@@ -1,8 +1,9 @@
 /**
- * Node-only: hclust with its Lance–Williams updates split between this
- * thread and a worker thread over shared memory. At large n each step's
- * updates are bound by memory latency (half of them read a column of the
- * triangle), and two threads keep twice as many reads in flight. The merge
+ * Node-only: hclust with its work split between this thread and a worker
+ * thread over shared memory: step 0 (the first nearest neighbours), the
+ * Lance–Williams updates with step 3's lists, the rescans, and the full
+ * layout's mirror batches. At large n each step is bound by memory latency,
+ * and two threads keep twice as many reads and writes in flight. The merge
  * order, and so the tree, is exactly the single-threaded one: each thread
  * updates its own positions, and the survivor's nearest neighbour is the
  * first strict minimum of this thread's (lower) positions, else the worker's.
@@ -11,6 +12,7 @@ import { Worker } from "node:worker_threads";
 import {
   type HclustOptions,
   type HclustState,
+  initRows,
   rescanRows,
   type StepMerge,
   updateRange,
@@ -30,7 +32,7 @@ const PARALLEL_MIN_ACTIVE = Number(process.env.CLUSTERHEAT_HCLUST_SPLIT_MIN) || 
 const COLUMN_COST = 8;
 
 export interface ParallelHclust
-  extends Pick<HclustOptions, "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> {
+  extends Pick<HclustOptions, "initAll" | "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> {
   /** Stops the worker; call when hclust returned or threw. */
   close(): void;
 }
@@ -43,8 +45,10 @@ export interface ParallelHclust
 export function parallelHclust(method: Method): ParallelHclust {
   const update = UPDATES[method];
   const ctrl = new Int32Array(new SharedArrayBuffer(C.LENGTH * 4));
-  const args = new Float64Array(new SharedArrayBuffer(5 * 8));
-  const here = new Float64Array(2);
+  // dij, mi, mj; the worker's minimum (distance, k), and its rescan and settled counts (or step 0's pair)
+  const args = new Float64Array(new SharedArrayBuffer(7 * 8));
+  const here = new Float64Array(4);
+  let settledHere = new Int32Array(0);
   let worker: Worker | null = null;
   let usable: boolean | null = null;
   let seq = 0;
@@ -111,8 +115,11 @@ export function parallelHclust(method: Method): ParallelHclust {
     args[1] = m.mi;
     args[2] = m.mj;
     startWorker(1, mid, m.nActive);
-    updateRange(st, update, m, 0, mid, here);
+    updateRange(st, update, m, 0, mid, here, true);
     waitForWorker();
+    joinLists(st.rescan, mid, m.nActive, here[2], here[3], args[5], args[6]);
+    out[2] = here[2] + args[5];
+    out[3] = here[3] + args[6];
     // first strict minimum in index order: ours (lower positions) unless the worker's is smaller
     if (args[3] < here[0]) {
       out[0] = args[3];
@@ -123,6 +130,54 @@ export function parallelHclust(method: Method): ParallelHclust {
     }
   };
 
+  /**
+   * Step 0: the worker takes the upper rows. Row i scans its n − 1 − i
+   * distances to later rows, so the first 29 % of the rows hold half of the
+   * work (n²/4 = n·mid − mid²/2 at mid = (1 − 1/√2)·n), unless the full
+   * layout is squared (ward.D2: each row squares all its n distances).
+   */
+  const initAll = (st: HclustState, squared: boolean, r0: number, r1: number, bad: Float64Array): void => {
+    if (st.n >= PARALLEL_MIN_ACTIVE && usable === null) usable = start(st);
+    if (st.n < PARALLEL_MIN_ACTIVE || !usable) {
+      initRows(st, squared, r0, r1, bad);
+      return;
+    }
+    const mid = Math.min(r1, r0 + Math.round((r1 - r0) * (st.full && squared ? 0.5 : 1 - Math.SQRT1_2)));
+    ctrl[C.SQUARED] = squared ? 1 : 0;
+    startWorker(4, mid, r1);
+    initRows(st, squared, r0, mid, bad);
+    waitForWorker();
+    // the first non-finite pair in row order: ours (lower rows) unless we found none
+    if (bad[0] < 0 && args[3] >= 0) {
+      bad[0] = args[3];
+      bad[1] = args[4];
+    }
+  };
+
+  /**
+   * Both threads found step 3's lists in their own positions (updateRange
+   * with collect): ours at list[0 … r1) (rescans) and list[mid − s1 … mid)
+   * (settled), the worker's at list[mid … mid + r2) and list[end − s2 …
+   * end). Makes them one list of each, as one thread leaves them: rescans at
+   * list[0 … r1 + r2), settled at list[end − s1 − s2 … end). Each position
+   * gives at most one row, so r1 + s1 ≤ mid and r1 + r2 + s1 + s2 ≤ end:
+   * nothing is overwritten before it moved.
+   */
+  const joinLists = (
+    list: Int32Array,
+    mid: number,
+    end: number,
+    r1: number,
+    s1: number,
+    r2: number,
+    s2: number,
+  ) => {
+    if (settledHere.length < s1) settledHere = new Int32Array(list.length);
+    settledHere.set(list.subarray(mid - s1, mid));
+    list.copyWithin(r1, mid, mid + r2);
+    list.set(settledHere.subarray(0, s1), end - s2 - s1);
+  };
+
   /** Publishes a new sequence number: the worker wakes and reads its orders. */
   const wakeWorker = (): void => {
     seq++;
@@ -130,7 +185,7 @@ export function parallelHclust(method: Method): ParallelHclust {
     Atomics.notify(ctrl, C.SEQ);
   };
 
-  /** Hands the worker a phase (1 update, 2 rescan, 3 mirror) over positions [a0, a1). */
+  /** Hands the worker a phase (1 update, 2 rescan, 3 mirror, 4 step 0) over positions [a0, a1). */
   const startWorker = (phase: number, a0: number, a1: number): void => {
     ctrl[C.PHASE] = phase;
     ctrl[C.A0] = a0;
@@ -176,6 +231,7 @@ export function parallelHclust(method: Method): ParallelHclust {
   };
 
   return {
+    initAll,
     updateAll,
     rescanAll,
     mirrorAll,

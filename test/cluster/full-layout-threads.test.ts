@@ -1,7 +1,9 @@
 /**
- * The full layout on two threads (split updates, rescans and batched mirror
- * writes; node/parallel-hclust.ts) against the packed layout, on small data
- * with ties everywhere, every step split (CLUSTERHEAT_HCLUST_SPLIT_MIN=2).
+ * Both layouts on two threads (split step 0, updates with step 3's lists,
+ * rescans and batched mirror writes; node/parallel-hclust.ts) against one
+ * thread, on small data with ties everywhere, every step split
+ * (CLUSTERHEAT_HCLUST_SPLIT_MIN=2); and a distance that cannot be computed,
+ * found by either thread in step 0, reported as on one thread.
  * Runs the build in dist/ (worker threads load its .js files) in a child
  * process: build first (`npm run build`).
  */
@@ -31,14 +33,41 @@ for (const [n, p] of [[300, 4], [700, 3]]) {
       Array.from({ length: p }, (_, j) => "s" + j),
     );
     const trees = [];
-    for (const linkage of ["packed", "full"]) {
-      const r = await clusterMatrix(m, { clusteringMethod: method, clusterCols: false }, { ...nodeClusterContext(2), linkage });
+    // one thread (the reference), then both layouts on two threads
+    for (const ctx of [{ linkage: "packed" }, { ...nodeClusterContext(2), linkage: "packed" }, { ...nodeClusterContext(2), linkage: "full" }]) {
+      const r = await clusterMatrix(m, { clusteringMethod: method, clusterCols: false }, ctx);
       trees.push(JSON.stringify([Array.from(r.rows.tree.merge), Array.from(r.rows.tree.height), r.rows.tree.order]));
     }
-    out.push({ n, method, same: trees[0] === trees[1] });
+    out.push({ n, method, same: trees[0] === trees[1] && trees[0] === trees[2] });
   }
 }
-console.log(JSON.stringify(out));
+// A distance that cannot be computed (two rows with no column in common)
+// among the upper rows, which the worker checks in step 0: the same error as
+// on one thread. Then one among the lower rows as well: the first in row order.
+const errors = [];
+// (row 100 shares no column with rows 600 and 650: (100, 600) comes first)
+for (const holes of [[[500, [0, 1]], [600, [2]]], [[500, [0, 1]], [600, [2]], [100, [0, 1]], [650, [2]]]]) {
+  const n = 700;
+  const p = 3;
+  const values = Float64Array.from({ length: n * p }, (_, k) => (k * 7919) % 13);
+  for (const [row, cols] of holes) for (const c of cols) values[row * p + c] = Number.NaN;
+  const m = createMatrix(
+    values,
+    Array.from({ length: n }, (_, i) => "g" + i),
+    Array.from({ length: p }, (_, j) => "s" + j),
+  );
+  const messages = [];
+  for (const ctx of [{ linkage: "full" }, { ...nodeClusterContext(2), linkage: "full" }, { ...nodeClusterContext(2), linkage: "packed" }]) {
+    try {
+      await clusterMatrix(m, { clusteringMethod: "average", clusterCols: false }, ctx);
+      messages.push("no error");
+    } catch (e) {
+      messages.push(String(e.message));
+    }
+  }
+  errors.push(messages);
+}
+console.log(JSON.stringify({ out, errors }));
 `;
 
 describe("full layout on two threads", () => {
@@ -56,9 +85,16 @@ describe("full layout on two threads", () => {
       });
       rmSync(dir, { recursive: true, force: true });
       expect(run.status, run.stderr).toBe(0);
-      const results = JSON.parse(run.stdout) as { n: number; method: string; same: boolean }[];
+      const { out: results, errors } = JSON.parse(run.stdout) as {
+        out: { n: number; method: string; same: boolean }[];
+        errors: string[][];
+      };
       expect(results).toHaveLength(16);
       for (const r of results) expect(r, `${r.method} at ${r.n}`).toMatchObject({ same: true });
+      // the pair found by the worker's rows, then the first pair in row order
+      expect(errors[0][0]).toMatch(/"g500".*"g600"/);
+      expect(errors[1][0]).toMatch(/"g100".*"g600"/);
+      for (const messages of errors) expect(new Set(messages).size, messages.join("\n")).toBe(1);
     },
     120_000,
   );
