@@ -156,7 +156,8 @@ function inProcessTimings(stdout) {
   try {
     const t = JSON.parse(line);
     const round = (v) => (typeof v === "number" ? Math.round(v * 1000) / 1000 : undefined);
-    return { read: round(t.read), distance: round(t.distance), linkage: round(t.linkage) };
+    const layout = typeof t.layout === "string" && t.layout ? { layout: t.layout } : {};
+    return { read: round(t.read), distance: round(t.distance), linkage: round(t.linkage), ...layout };
   } catch {
     return null;
   }
@@ -321,7 +322,8 @@ export function markdownTables(runs) {
       }
       const ratio = fc?.status === "ok" ? `${(r.wallSeconds / fc.wallSeconds).toFixed(2)}` : "";
       const ip = r.inProcess
-        ? [r.inProcess.read, r.inProcess.distance, r.inProcess.linkage].map((v) => fmt(v)).join(" / ")
+        ? [r.inProcess.read, r.inProcess.distance, r.inProcess.linkage].map((v) => fmt(v)).join(" / ") +
+          (r.inProcess.layout ? ` (${r.inProcess.layout})` : "")
         : "";
       const same = r.sameTreeAsR?.reference
         ? "(reference)"

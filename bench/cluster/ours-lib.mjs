@@ -5,7 +5,8 @@
 //   average: euclidean + average;  ward: scale rows, correlation, ward.D2
 // Writes the merges in R's hclust conventions to <tree-out.tsv> and prints the
 // in-process timings, in seconds, as one JSON line on stdout: read = parse the
-// file; distance = prepare (scaling) + the distance matrix; linkage = the rest.
+// file; distance = prepare (scaling) + the distance matrix; linkage = the rest;
+// and the layout the linkage chose (full n × n or packed triangle).
 
 import { readFileSync, writeFileSync } from "node:fs";
 import { clusterMatrix } from "../../dist/cluster/cluster-matrix.js";
@@ -35,13 +36,18 @@ const logger = {
   },
 };
 const m = prepare(raw, options.prep, logger);
+let layout = "";
 const result = await clusterMatrix(
   m,
   { ...options.cluster, clusterCols: false },
-  { logger, ...nodeClusterContext(threads === undefined ? undefined : Number(threads)) },
+  {
+    logger,
+    ...nodeClusterContext(threads === undefined ? undefined : Number(threads)),
+    onLinkage: (info) => (layout = info.layout),
+  },
 );
 const t3 = seconds();
 
 const { merge, height } = result.rows.tree;
 writeFileSync(out, Array.from(height, (h, s) => `${merge[2 * s]}\t${merge[2 * s + 1]}\t${h}\n`).join(""));
-console.log(JSON.stringify({ read: t1 - t0, distance: t2 - t1, linkage: t3 - t2 }));
+console.log(JSON.stringify({ read: t1 - t0, distance: t2 - t1, linkage: t3 - t2, layout }));

@@ -73,9 +73,10 @@ export interface ClusterContext {
   /** Told which layout the linkage of an axis uses. */
   onLinkage?: (info: { axis: "rows" | "columns"; n: number; layout: "full" | "packed" }) => void;
   /** Options for hclust that spread its updates over threads (node/parallel-hclust.ts); close() after. */
-  hclust?: (
-    method: Method,
-  ) => Pick<HclustOptions, "initAll" | "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> & {
+  hclust?: (method: Method) => Pick<
+    HclustOptions,
+    "initAll" | "updateAll" | "rescanAll" | "mirrorAll" | "allocate"
+  > & {
     close(): void;
   };
 }

@@ -238,18 +238,21 @@ export function updateRange(
  * after i, which is in increasing order), DISNN(i) := its distance.
  */
 export function rescanRow(st: HclustState, nActive: number, i: number): void {
-  const { diss, rowBase, active, nn, disnn } = st;
-  let lo = 0;
-  let hi = nActive;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (active[mid] <= i) lo = mid + 1;
-    else hi = mid;
-  }
+  const lo = lowerBound(st.active, 0, nActive, i + 1);
+  st.disnn[i] = scanRow(st, i, lo, nActive, st.nn, i);
+}
+
+/**
+ * The first strict minimum of row i over the active positions [a0, a1):
+ * returns its distance (+Infinity when none) and leaves its index in
+ * at[where] (−1 when none).
+ */
+function scanRow(st: HclustState, i: number, a0: number, a1: number, at: Int32Array, where: number): number {
+  const { diss, rowBase, active } = st;
   let dmin = Number.POSITIVE_INFINITY;
   let jm = -1;
   const base = rowBase[i];
-  for (let a = lo; a < nActive; a++) {
+  for (let a = a0; a < a1; a++) {
     const j = active[a];
     const v = diss[base + j];
     if (v < dmin) {
@@ -257,8 +260,50 @@ export function rescanRow(st: HclustState, nActive: number, i: number): void {
       jm = j;
     }
   }
-  nn[i] = jm;
-  disnn[i] = dmin;
+  at[where] = jm;
+  return dmin;
+}
+
+/**
+ * One half of step 3's rescans of the rows list[0 … count), for two threads
+ * that share every row: side 0 scans the first half of each row's positions
+ * after it, side 1 the second; each leaves row list[r]'s first strict
+ * minimum in d[r], j[r]. The row's nearest neighbour is side 0's unless
+ * side 1's distance is strictly less (joinRescanHalves).
+ */
+export function rescanHalf(
+  st: HclustState,
+  nActive: number,
+  list: Int32Array,
+  count: number,
+  side: 0 | 1,
+  d: Float64Array,
+  j: Int32Array,
+): void {
+  for (let r = 0; r < count; r++) {
+    const i = list[r];
+    const lo = lowerBound(st.active, 0, nActive, i + 1);
+    const mid = lo + ((nActive - lo) >> 1);
+    d[r] = side === 0 ? scanRow(st, i, lo, mid, j, r) : scanRow(st, i, mid, nActive, j, r);
+  }
+}
+
+/** NN and DISNN of the rows list[0 … count) from the two sides of rescanHalf. */
+export function joinRescanHalves(
+  st: HclustState,
+  list: Int32Array,
+  count: number,
+  d0: Float64Array,
+  j0: Int32Array,
+  d1: Float64Array,
+  j1: Int32Array,
+): void {
+  for (let r = 0; r < count; r++) {
+    const i = list[r];
+    const second = d1[r] < d0[r];
+    st.nn[i] = second ? j1[r] : j0[r];
+    st.disnn[i] = second ? d1[r] : d0[r];
+  }
 }
 
 /**

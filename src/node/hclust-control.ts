@@ -12,7 +12,7 @@ export const C = {
   A0: 9,
   A1: 10,
   /**
-   * 1: updates (updateRange over [A0, A1)); 2: rescans (rescanRows over [A0, A1) of the list);
+   * 1: updates (updateRange over [A0, A1)); 2: rescans (the second half of each of the rows list[0 … A1): rescanHalf);
    * 3: mirror (mirrorColumns of M columns into the active positions [A0, A1));
    * 4: step 0 (initRows over the rows [A0, A1), squaring when SQUARED is 1)
    */

@@ -4,7 +4,7 @@
  * positions on the shared state, reports its first strict minimum.
  */
 import { workerData } from "node:worker_threads";
-import { type HclustState, initRows, rescanRows, updateRange } from "../cluster/hclust.js";
+import { type HclustState, initRows, rescanHalf, updateRange } from "../cluster/hclust.js";
 import { mirrorColumns } from "../cluster/mirror.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
@@ -25,7 +25,9 @@ interface Task {
     | "stamp"
     | "mirrorCols"
     | "ctrl"
-    | "args",
+    | "args"
+    | "farD"
+    | "farJ",
     SharedArrayBuffer
   >;
 }
@@ -49,6 +51,8 @@ const st: HclustState = {
 };
 const ctrl = new Int32Array(buffers.ctrl);
 const args = new Float64Array(buffers.args);
+const farD = new Float64Array(buffers.farD);
+const farJ = new Int32Array(buffers.farJ);
 const update = UPDATES[method];
 const out = new Float64Array(4);
 let seen = 0;
@@ -71,7 +75,7 @@ for (;;) {
     continue;
   }
   if (ctrl[C.PHASE] === 2) {
-    rescanRows(st, ctrl[C.NACTIVE], st.rescan, ctrl[C.A0], ctrl[C.A1]);
+    rescanHalf(st, ctrl[C.NACTIVE], st.rescan, ctrl[C.A1], 1, farD, farJ);
     Atomics.store(ctrl, C.DONE, seen);
     Atomics.notify(ctrl, C.DONE);
     continue;

@@ -13,6 +13,8 @@ import {
   type HclustOptions,
   type HclustState,
   initRows,
+  joinRescanHalves,
+  rescanHalf,
   rescanRows,
   type StepMerge,
   updateRange,
@@ -49,6 +51,11 @@ export function parallelHclust(method: Method): ParallelHclust {
   const args = new Float64Array(new SharedArrayBuffer(7 * 8));
   const here = new Float64Array(4);
   let settledHere = new Int32Array(0);
+  // step 3: each side's minimum of every listed row (the worker's shared)
+  let nearD = new Float64Array(0);
+  let nearJ = new Int32Array(0);
+  let farD: Float64Array<ArrayBufferLike> = new Float64Array(0);
+  let farJ: Int32Array<ArrayBufferLike> = new Int32Array(0);
   let worker: Worker | null = null;
   let usable: boolean | null = null;
   let seq = 0;
@@ -66,6 +73,10 @@ export function parallelHclust(method: Method): ParallelHclust {
       st.mirrorCols,
     ].every((a) => a.buffer instanceof SharedArrayBuffer);
     if (!shared) return false;
+    nearD = new Float64Array(st.n);
+    nearJ = new Int32Array(st.n);
+    farD = new Float64Array(new SharedArrayBuffer(st.n * 8));
+    farJ = new Int32Array(new SharedArrayBuffer(st.n * 4));
     worker = new Worker(new URL("./hclust-worker.js", import.meta.url), {
       workerData: {
         method,
@@ -83,6 +94,8 @@ export function parallelHclust(method: Method): ParallelHclust {
           mirrorCols: st.mirrorCols.buffer,
           ctrl: ctrl.buffer,
           args: args.buffer,
+          farD: farD.buffer,
+          farJ: farJ.buffer,
         },
       },
     });
@@ -204,17 +217,21 @@ export function parallelHclust(method: Method): ParallelHclust {
     }
   };
 
-  /** Step 3: the worker rescans the second half of the rows (each row is written by one thread). */
+  /**
+   * Step 3: both threads scan every listed row, this one the first half of
+   * its positions after it, the worker the second (a row's scan costs up to
+   * n reads, and a step often rescans a single row).
+   */
   const rescanAll = (st: HclustState, nActive: number, list: Int32Array, count: number): void => {
-    if (count < 2 || nActive < PARALLEL_MIN_ACTIVE || !usable) {
+    if (nActive < PARALLEL_MIN_ACTIVE || !usable) {
       rescanRows(st, nActive, list, 0, count);
       return;
     }
-    const mid = count >> 1;
     ctrl[C.NACTIVE] = nActive;
-    startWorker(2, mid, count);
-    rescanRows(st, nActive, list, 0, mid);
+    startWorker(2, 0, count);
+    rescanHalf(st, nActive, list, count, 0, nearD, nearJ);
     waitForWorker();
+    joinRescanHalves(st, list, count, nearD, nearJ, farD, farJ);
   };
 
   /** Full layout: the worker mirrors the batch into the second half of the active rows. */
