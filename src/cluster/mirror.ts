@@ -68,6 +68,32 @@ export function mirrorColumns(
   }
 }
 
+/**
+ * mirrorColumns over the active positions [0, nActive) in chunks of `chunk`
+ * positions, taken from a counter shared by the threads that run it at once
+ * (Atomics.add on counter[at], which starts at 0): a thread that is done
+ * first takes more, whatever each row costs (a row receives only the
+ * columns written after it).
+ */
+export function mirrorColumnChunks(
+  diss: Float64Array,
+  rowBase: Float64Array,
+  stamp: Int32Array,
+  cols: Int32Array,
+  m: number,
+  active: Int32Array,
+  nActive: number,
+  counter: Int32Array,
+  at: number,
+  chunk: number,
+): void {
+  for (;;) {
+    const a0 = Atomics.add(counter, at, chunk);
+    if (a0 >= nActive) return;
+    mirrorColumns(diss, rowBase, stamp, cols, m, active, a0, Math.min(nActive, a0 + chunk));
+  }
+}
+
 /** Runs mirrorColumns over the active positions [0, nActive) (a parallel driver splits them). */
 export type MirrorAll = (cols: Int32Array, m: number, nActive: number) => void;
 

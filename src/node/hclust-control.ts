@@ -13,14 +13,19 @@ export const C = {
   A1: 10,
   /**
    * 1: updates (updateRange over [A0, A1)); 2: rescans (the second half of each of the rows list[0 … A1): rescanHalf);
-   * 3: mirror (mirrorColumns of M columns into the active positions [A0, A1));
+   * 3: mirror (mirrorColumns of M columns into the active positions [0, A1), in chunks from NEXT);
    * 4: step 0 (initRows over the rows [A0, A1), squaring when SQUARED is 1)
    */
   PHASE: 11,
   M: 12,
   SQUARED: 13,
-  LENGTH: 14,
+  /** 3: the next position to mirror, taken by both threads with Atomics.add (mirrorColumnChunks) */
+  NEXT: 14,
+  LENGTH: 15,
 } as const;
+
+/** Rows per chunk of a mirror batch that the two threads share out (mirrorColumnChunks). */
+export const MIRROR_CHUNK = 256;
 
 /**
  * How long a waiting thread spins before it sleeps (ms). The gap between two

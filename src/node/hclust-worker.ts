@@ -5,10 +5,10 @@
  */
 import { workerData } from "node:worker_threads";
 import { type HclustState, initRows, rescanHalf, updateRange } from "../cluster/hclust.js";
-import { mirrorColumns } from "../cluster/mirror.js";
+import { mirrorColumnChunks } from "../cluster/mirror.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
-import { C, spinWait } from "./hclust-control.js";
+import { C, MIRROR_CHUNK, spinWait } from "./hclust-control.js";
 
 interface Task {
   method: Method;
@@ -60,7 +60,18 @@ for (;;) {
   seen = spinWait(ctrl, C.SEQ, seen);
   if (ctrl[C.STOP]) break;
   if (ctrl[C.PHASE] === 3) {
-    mirrorColumns(st.diss, rowBase, st.stamp, st.mirrorCols, ctrl[C.M], st.active, ctrl[C.A0], ctrl[C.A1]);
+    mirrorColumnChunks(
+      st.diss,
+      rowBase,
+      st.stamp,
+      st.mirrorCols,
+      ctrl[C.M],
+      st.active,
+      ctrl[C.A1],
+      ctrl,
+      C.NEXT,
+      MIRROR_CHUNK,
+    );
     Atomics.store(ctrl, C.DONE, seen);
     Atomics.notify(ctrl, C.DONE);
     continue;

@@ -19,10 +19,10 @@ import {
   type StepMerge,
   updateRange,
 } from "../cluster/hclust.js";
-import { mirrorColumns } from "../cluster/mirror.js";
+import { mirrorColumnChunks, mirrorColumns } from "../cluster/mirror.js";
 import { UPDATES } from "../cluster/updates.js";
 import type { Method } from "../options.js";
-import { C, spinWait } from "./hclust-control.js";
+import { C, MIRROR_CHUNK, spinWait } from "./hclust-control.js";
 
 /**
  * Below this many active observations a step is done on one thread (the
@@ -234,16 +234,27 @@ export function parallelHclust(method: Method): ParallelHclust {
     joinRescanHalves(st, list, count, nearD, nearJ, farD, farJ);
   };
 
-  /** Full layout: the worker mirrors the batch into the second half of the active rows. */
+  /** Full layout: both threads mirror the batch, taking chunks of rows until none is left. */
   const mirrorAll = (st: HclustState, cols: Int32Array, m: number, nActive: number): void => {
     if (nActive < PARALLEL_MIN_ACTIVE || !usable) {
       mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, nActive);
       return;
     }
-    const mid = nActive >> 1;
     ctrl[C.M] = m;
-    startWorker(3, mid, nActive);
-    mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, mid);
+    Atomics.store(ctrl, C.NEXT, 0);
+    startWorker(3, 0, nActive);
+    mirrorColumnChunks(
+      st.diss,
+      st.rowBase,
+      st.stamp,
+      cols,
+      m,
+      st.active,
+      nActive,
+      ctrl,
+      C.NEXT,
+      MIRROR_CHUNK,
+    );
     waitForWorker();
   };
 
