@@ -5,6 +5,8 @@
  * transferred, not copied). Keeps the last result to make the downloads
  * (tables, matrix, trees, the figure's SVG) on request.
  */
+
+import { wasmKernelsAvailable } from "../src/cluster/wasm/kernels.js";
 import { ClusterheatError } from "../src/errors.js";
 import { formatClusterTable } from "../src/io/cluster-table.js";
 import { formatNewick } from "../src/io/newick.js";
@@ -23,7 +25,7 @@ export type DownloadKind = "svg" | "rows-table" | "cols-table" | "matrix" | "new
 
 export type WorkerReply =
   | { type: "progress"; id: number; phase: string; done: number; total: number }
-  | { type: "done"; id: number; payload: ViewerPayload; ms: number }
+  | { type: "done"; id: number; payload: ViewerPayload; ms: number; simd: boolean }
   | { type: "error"; id: number; message: string }
   | { type: "cancelled"; id: number }
   | { type: "text"; id: number; what: DownloadKind; text: string | null };
@@ -66,7 +68,9 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
     last = result;
     const payload = buildPayload(result);
     const transfer = [payload.values.buffer, payload.original?.buffer].filter((b): b is ArrayBuffer => !!b);
-    scope.postMessage({ type: "done", id: req.id, payload, ms: performance.now() - t0 }, transfer);
+    const ms = performance.now() - t0;
+    // whether the distances ran on the WebAssembly SIMD kernels (the page's policy must allow them)
+    scope.postMessage({ type: "done", id: req.id, payload, ms, simd: wasmKernelsAvailable() }, transfer);
   } catch (e) {
     if (controller.signal.aborted) scope.postMessage({ type: "cancelled", id: req.id });
     else if (e instanceof ClusterheatError)

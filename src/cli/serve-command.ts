@@ -23,8 +23,13 @@ const TYPES: Record<string, string> = {
   ".ico": "image/x-icon",
 };
 
+/**
+ * The page's policy: its own files only. 'wasm-unsafe-eval' lets the worker
+ * compile the distance kernels (WebAssembly SIMD, embedded in the script);
+ * it allows no eval of JavaScript.
+ */
 export const PAGE_POLICY =
-  "default-src 'self'; script-src 'self'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
+  "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; worker-src 'self'; style-src 'self'; img-src 'self' data: blob:; " +
   "connect-src 'self'; base-uri 'none'; form-action 'none'; frame-ancestors 'none'";
 
 /** The built page: dist/web beside dist/cli, or from src/cli in a checkout. */

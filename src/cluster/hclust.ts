@@ -383,10 +383,32 @@ export function hclust(
   }
 }
 
-/** Lets the event loop run (timers, messages, an abort from a button) before going on. */
+/**
+ * Lets the event loop run (timers, messages, an abort from a button) before
+ * going on. Not `setTimeout(0)` where avoidable: browsers wait at least 4 ms
+ * for a nested one (Node 1 ms), ~10 % of a 40 ms slice. Node has
+ * `setImmediate`; browsers and their workers a message to oneself.
+ */
 export function nextMacrotask(): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, 0));
+  return new Promise((resolve) => yieldTo(resolve));
 }
+
+type Scheduler = (run: () => void) => void;
+
+const yieldTo: Scheduler = (() => {
+  const g = globalThis as { setImmediate?: Scheduler; MessageChannel?: typeof MessageChannel };
+  if (typeof g.setImmediate === "function") return (run) => g.setImmediate?.(run);
+  if (typeof g.MessageChannel === "function") {
+    const waiting: (() => void)[] = [];
+    const channel = new g.MessageChannel();
+    channel.port1.onmessage = () => waiting.shift()?.();
+    return (run) => {
+      waiting.push(run);
+      channel.port2.postMessage(null);
+    };
+  }
+  return (run) => setTimeout(run, 0);
+})();
 
 /**
  * `hclust` that gives the event loop a turn every ~40 ms of work, so that an

@@ -17,6 +17,7 @@ let page: Page;
 let origin = "";
 const requests: string[] = [];
 const dialogs: string[] = [];
+const consoleErrors: string[] = [];
 
 beforeAll(async () => {
   const [dir, b] = await Promise.all([builtWeb(), launchChromium()]);
@@ -26,6 +27,10 @@ beforeAll(async () => {
   origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on("request", (r) => requests.push(r.url()));
+  page.on("console", (m) => {
+    if (m.type() === "error") consoleErrors.push(m.text());
+  });
+  page.on("worker", (w) => w.on("console", (m) => m.type() === "error" && consoleErrors.push(m.text())));
   page.on("dialog", async (d) => {
     dialogs.push(d.message());
     await d.dismiss();
@@ -46,6 +51,9 @@ describe("web page in Chromium", () => {
     await expect.poll(state, { timeout: 15_000 }).toBe("done");
     expect(await page.locator(".ch-stage canvas").count()).toBe(2);
     expect(await page.locator(".cp-phase").textContent()).toContain("30 × 6");
+    // the distances ran on the WebAssembly SIMD kernels: the page's policy lets the worker compile them
+    expect(await page.locator("#app").getAttribute("data-simd")).toBe("true");
+    expect(consoleErrors.filter((t) => /Content Security Policy|WebAssembly/i.test(t))).toEqual([]);
   });
 
   it("controls come from the schema with label and pheatmap name; changing one reruns", async () => {

@@ -159,6 +159,7 @@ function receive(m: WorkerReply): void {
     show(m.payload);
     finish("done", `${m.payload.nrow} × ${m.payload.ncol} clustered in ${(m.ms / 1000).toFixed(2)} s`);
     app.dataset.clusterMs = m.ms.toFixed(0);
+    app.dataset.simd = String(m.simd);
   } else if (m.type === "error") {
     setChildren(error, m.message);
     finish("error", "Stopped: see the message.");
