@@ -1,5 +1,6 @@
 // Builds the browser code with esbuild (platform browser):
-// - dist/web/: the static page (index.html, page.js, worker.js, page.css, viewer.css), hostable anywhere;
+// - dist/web/: the static page (index.html, page.js, worker.js and its distance-worker.js and hclust-worker.js,
+//   page.css, viewer.css), hostable anywhere;
 // - dist/web/viewer.js + viewer.css: the viewer bundle that the HTML export inlines (src/node/html-export.ts).
 // Usage: node web/build.mjs [--dev]   (as a module: `await buildWeb({ outdir, minify })`)
 import { copyFileSync, mkdirSync } from "node:fs";
@@ -28,6 +29,16 @@ export async function buildWeb({ outdir = DEFAULT_OUTDIR, minify = true } = {}) 
     build({ ...common, entryPoints: [join(here, "viewer", "main.ts")], outfile: join(outdir, "viewer.js") }),
     build({ ...common, entryPoints: [join(here, "page", "main.ts")], outfile: join(outdir, "page.js") }),
     build({ ...common, entryPoints: [join(here, "worker.ts")], outfile: join(outdir, "worker.js") }),
+    build({
+      ...common,
+      entryPoints: [join(here, "distance-worker.ts")],
+      outfile: join(outdir, "distance-worker.js"),
+    }),
+    build({
+      ...common,
+      entryPoints: [join(here, "hclust-worker.ts")],
+      outfile: join(outdir, "hclust-worker.js"),
+    }),
   ]);
   copyFileSync(join(here, "viewer", "viewer.css"), join(outdir, "viewer.css"));
   copyFileSync(join(here, "page", "page.css"), join(outdir, "page.css"));

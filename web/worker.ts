@@ -1,7 +1,8 @@
 /**
  * The page's Web Worker: runs the pipeline exactly as the CLI does
  * (runPipeline with the file bytes, an AbortSignal and a logger), so the page
- * never freezes; sends progress, then the viewer's payload (typed arrays
+ * never freezes; where the page is cross-origin isolated, with worker threads
+ * of its own for the distances and the linkage (parallel.ts); sends progress, then the viewer's payload (typed arrays
  * transferred, not copied). Keeps the last result to make the downloads
  * (tables, matrix, trees, the figure's SVG) on request.
  */
@@ -15,6 +16,7 @@ import { OPTIONS, type Options } from "../src/options.js";
 import { type InputFile, type PipelineResult, runPipeline } from "../src/pipeline.js";
 import { renderSvg } from "../src/render/svg.js";
 import { buildPayload, type ViewerPayload } from "../src/viewer/payload.js";
+import { pageThreads } from "./parallel.js";
 
 export type WorkerRequest =
   | { type: "run"; id: number; matrix: InputFile; annotationCol?: InputFile; options: Partial<Options> }
@@ -25,7 +27,15 @@ export type DownloadKind = "svg" | "rows-table" | "cols-table" | "matrix" | "new
 
 export type WorkerReply =
   | { type: "progress"; id: number; phase: string; done: number; total: number }
-  | { type: "done"; id: number; payload: ViewerPayload; ms: number; simd: boolean }
+  | {
+      type: "done";
+      id: number;
+      payload: ViewerPayload;
+      ms: number;
+      simd: boolean;
+      threads: number;
+      linkageThreads: number;
+    }
   | { type: "error"; id: number; message: string }
   | { type: "cancelled"; id: number }
   | { type: "text"; id: number; what: DownloadKind; text: string | null };
@@ -47,11 +57,13 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
   running = { id: req.id, controller };
   let lastPost = 0;
   const t0 = performance.now();
+  const threads = pageThreads();
   try {
     const result = await runPipeline(
       { matrix: req.matrix, ...(req.annotationCol ? { annotationCol: req.annotationCol } : {}) },
       req.options,
       {
+        ...threads.context,
         signal: controller.signal,
         logger: {
           warn() {},
@@ -70,7 +82,18 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
     const transfer = [payload.values.buffer, payload.original?.buffer].filter((b): b is ArrayBuffer => !!b);
     const ms = performance.now() - t0;
     // whether the distances ran on the WebAssembly SIMD kernels (the page's policy must allow them)
-    scope.postMessage({ type: "done", id: req.id, payload, ms, simd: wasmKernelsAvailable() }, transfer);
+    scope.postMessage(
+      {
+        type: "done",
+        id: req.id,
+        payload,
+        ms,
+        simd: wasmKernelsAvailable(),
+        threads: threads.threads,
+        linkageThreads: threads.linkageThreads(),
+      },
+      transfer,
+    );
   } catch (e) {
     if (controller.signal.aborted) scope.postMessage({ type: "cancelled", id: req.id });
     else if (e instanceof ClusterheatError)
@@ -82,6 +105,7 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
         message: `Unexpected error: ${(e as Error)?.message ?? e}`,
       });
   } finally {
+    threads.close();
     if (running?.id === req.id) running = null;
   }
 }

@@ -3,7 +3,9 @@
  * `npm run build:web`) on 127.0.0.1 only. Static files only: GET/HEAD of a
  * known file under the folder; a path that leaves the folder, a dot file or
  * anything else is a 404. Every answer carries a Content-Security-Policy that
- * allows nothing but the page's own files. Ctrl-C stops it.
+ * allows nothing but the page's own files, and the headers that isolate the
+ * page (cross-origin opener and embedder policies), so that it can cluster
+ * on several threads. Ctrl-C stops it.
  */
 import { existsSync, readFileSync, realpathSync, statSync } from "node:fs";
 import { createServer, type Server } from "node:http";
@@ -68,6 +70,11 @@ export function staticServer(root: string): Server {
   return createServer((req, res) => {
     const headers = {
       "Content-Security-Policy": PAGE_POLICY,
+      // cross-origin isolation: the page's workers may share memory (SharedArrayBuffer),
+      // so the clustering runs on several threads (web/parallel.ts)
+      "Cross-Origin-Opener-Policy": "same-origin",
+      "Cross-Origin-Embedder-Policy": "require-corp",
+      "Cross-Origin-Resource-Policy": "same-origin",
       "X-Content-Type-Options": "nosniff",
       "Referrer-Policy": "no-referrer",
       "Cache-Control": "no-cache",

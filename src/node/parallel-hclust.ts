@@ -1,278 +1,29 @@
 /**
- * Node-only: hclust with its work split between this thread and a worker
- * thread over shared memory: step 0 (the first nearest neighbours), the
- * Lance–Williams updates with step 3's lists, the rescans, and the full
- * layout's mirror batches. At large n each step is bound by memory latency,
- * and two threads keep twice as many reads and writes in flight. The merge
- * order, and so the tree, is exactly the single-threaded one: each thread
- * updates its own positions, and the survivor's nearest neighbour is the
- * first strict minimum of this thread's (lower) positions, else the worker's.
+ * Node-only: the parallel hclust driver (cluster/parallel/hclust-driver.ts)
+ * with its second thread a Node worker thread (hclust-worker.ts).
  */
 import { Worker } from "node:worker_threads";
-import {
-  type HclustOptions,
-  type HclustState,
-  initRows,
-  joinRescanHalves,
-  rescanHalf,
-  rescanRows,
-  type StepMerge,
-  updateRange,
-} from "../cluster/hclust.js";
-import { mirrorColumnChunks, mirrorColumns } from "../cluster/mirror.js";
-import { UPDATES } from "../cluster/updates.js";
+import { hclustDriver, PARALLEL_MIN_ACTIVE, type ParallelHclust } from "../cluster/parallel/hclust-driver.js";
 import type { Method } from "../options.js";
-import { C, MIRROR_CHUNK, spinWait } from "./hclust-control.js";
+
+export type { ParallelHclust } from "../cluster/parallel/hclust-driver.js";
 
 /**
- * Below this many active observations a step is done on one thread (the
- * hand-off costs more). CLUSTERHEAT_HCLUST_SPLIT_MIN overrides it (the tests
- * lower it to exercise the split on small, heavily tied data).
+ * Below this many active observations a step runs on one thread;
+ * CLUSTERHEAT_HCLUST_SPLIT_MIN overrides it (the tests lower it to exercise
+ * the split on small, heavily tied data).
  */
-const PARALLEL_MIN_ACTIVE = Number(process.env.CLUSTERHEAT_HCLUST_SPLIT_MIN) || 3000;
-/** Relative cost of a position whose distances lie in a column (k < j2) against one in rows. */
-const COLUMN_COST = 8;
+const MIN_ACTIVE = Number(process.env.CLUSTERHEAT_HCLUST_SPLIT_MIN) || PARALLEL_MIN_ACTIVE;
 
-export interface ParallelHclust
-  extends Pick<HclustOptions, "initAll" | "updateAll" | "rescanAll" | "mirrorAll" | "allocate"> {
-  /** Stops the worker; call when hclust returned or threw. */
-  close(): void;
-}
-
-/**
- * Options for `hclust` that run the updates on two threads. The distances
- * must be in shared memory (`sharedAllocate`) and hclust run `inPlace`;
- * otherwise the updates stay on this thread.
- */
+/** Options for `hclust` that split its work with a worker thread. */
 export function parallelHclust(method: Method): ParallelHclust {
-  const update = UPDATES[method];
-  const ctrl = new Int32Array(new SharedArrayBuffer(C.LENGTH * 4));
-  // dij, mi, mj; the worker's minimum (distance, k), and its rescan and settled counts (or step 0's pair)
-  const args = new Float64Array(new SharedArrayBuffer(7 * 8));
-  const here = new Float64Array(4);
-  let settledHere = new Int32Array(0);
-  // step 3: each side's minimum of every listed row (the worker's shared)
-  let nearD = new Float64Array(0);
-  let nearJ = new Int32Array(0);
-  let farD: Float64Array<ArrayBufferLike> = new Float64Array(0);
-  let farJ: Int32Array<ArrayBufferLike> = new Int32Array(0);
-  let worker: Worker | null = null;
-  let usable: boolean | null = null;
-  let seq = 0;
-
-  const start = (st: HclustState): boolean => {
-    const shared = [
-      st.diss,
-      st.size,
-      st.active,
-      st.nn,
-      st.disnn,
-      st.settled,
-      st.rescan,
-      st.stamp,
-      st.mirrorCols,
-    ].every((a) => a.buffer instanceof SharedArrayBuffer);
-    if (!shared) return false;
-    nearD = new Float64Array(st.n);
-    nearJ = new Int32Array(st.n);
-    farD = new Float64Array(new SharedArrayBuffer(st.n * 8));
-    farJ = new Int32Array(new SharedArrayBuffer(st.n * 4));
-    worker = new Worker(new URL("./hclust-worker.js", import.meta.url), {
-      workerData: {
-        method,
-        n: st.n,
-        full: st.full,
-        buffers: {
-          diss: st.diss.buffer,
-          size: st.size.buffer,
-          active: st.active.buffer,
-          nn: st.nn.buffer,
-          disnn: st.disnn.buffer,
-          settled: st.settled.buffer,
-          rescan: st.rescan.buffer,
-          stamp: st.stamp.buffer,
-          mirrorCols: st.mirrorCols.buffer,
-          ctrl: ctrl.buffer,
-          args: args.buffer,
-          farD: farD.buffer,
-          farJ: farJ.buffer,
-        },
-      },
-    });
-    worker.unref();
-    return true;
-  };
-
-  const updateAll = (st: HclustState, m: StepMerge, out: Float64Array): void => {
-    if (m.nActive >= PARALLEL_MIN_ACTIVE && usable === null) usable = start(st);
-    if (m.nActive < PARALLEL_MIN_ACTIVE || !usable) {
-      updateRange(st, update, m, 0, m.nActive, out, true);
-      return;
-    }
-    // Split the positions so that both threads get about the same cost
-    // (in the full layout every position costs the same).
-    const total = COLUMN_COST * m.pos + (m.nActive - m.pos);
-    const half = total / 2;
-    const mid = st.full
-      ? m.nActive >> 1
-      : COLUMN_COST * m.pos >= half
-        ? Math.floor(half / COLUMN_COST)
-        : Math.floor(m.pos + (half - COLUMN_COST * m.pos));
-    ctrl[C.STEP] = m.step;
-    ctrl[C.I2] = m.i2;
-    ctrl[C.J2] = m.j2;
-    ctrl[C.PI] = m.pi;
-    ctrl[C.POS] = m.pos;
-    ctrl[C.NACTIVE] = m.nActive;
-    args[0] = m.dij;
-    args[1] = m.mi;
-    args[2] = m.mj;
-    startWorker(1, mid, m.nActive);
-    updateRange(st, update, m, 0, mid, here, true);
-    waitForWorker();
-    joinLists(st.rescan, mid, m.nActive, here[2], here[3], args[5], args[6]);
-    out[2] = here[2] + args[5];
-    out[3] = here[3] + args[6];
-    // first strict minimum in index order: ours (lower positions) unless the worker's is smaller
-    if (args[3] < here[0]) {
-      out[0] = args[3];
-      out[1] = args[4];
-    } else {
-      out[0] = here[0];
-      out[1] = here[1];
-    }
-  };
-
-  /**
-   * Step 0: the worker takes the upper rows. Row i scans its n − 1 − i
-   * distances to later rows, so the first 29 % of the rows hold half of the
-   * work (n²/4 = n·mid − mid²/2 at mid = (1 − 1/√2)·n), unless the full
-   * layout is squared (ward.D2: each row squares all its n distances).
-   */
-  const initAll = (st: HclustState, squared: boolean, r0: number, r1: number, bad: Float64Array): void => {
-    if (st.n >= PARALLEL_MIN_ACTIVE && usable === null) usable = start(st);
-    if (st.n < PARALLEL_MIN_ACTIVE || !usable) {
-      initRows(st, squared, r0, r1, bad);
-      return;
-    }
-    const mid = Math.min(r1, r0 + Math.round((r1 - r0) * (st.full && squared ? 0.5 : 1 - Math.SQRT1_2)));
-    ctrl[C.SQUARED] = squared ? 1 : 0;
-    startWorker(4, mid, r1);
-    initRows(st, squared, r0, mid, bad);
-    waitForWorker();
-    // the first non-finite pair in row order: ours (lower rows) unless we found none
-    if (bad[0] < 0 && args[3] >= 0) {
-      bad[0] = args[3];
-      bad[1] = args[4];
-    }
-  };
-
-  /**
-   * Both threads found step 3's lists in their own positions (updateRange
-   * with collect): ours at list[0 … r1) (rescans) and list[mid − s1 … mid)
-   * (settled), the worker's at list[mid … mid + r2) and list[end − s2 …
-   * end). Makes them one list of each, as one thread leaves them: rescans at
-   * list[0 … r1 + r2), settled at list[end − s1 − s2 … end). Each position
-   * gives at most one row, so r1 + s1 ≤ mid and r1 + r2 + s1 + s2 ≤ end:
-   * nothing is overwritten before it moved.
-   */
-  const joinLists = (
-    list: Int32Array,
-    mid: number,
-    end: number,
-    r1: number,
-    s1: number,
-    r2: number,
-    s2: number,
-  ) => {
-    if (settledHere.length < s1) settledHere = new Int32Array(list.length);
-    settledHere.set(list.subarray(mid - s1, mid));
-    list.copyWithin(r1, mid, mid + r2);
-    list.set(settledHere.subarray(0, s1), end - s2 - s1);
-  };
-
-  /** Publishes a new sequence number: the worker wakes and reads its orders. */
-  const wakeWorker = (): void => {
-    seq++;
-    Atomics.store(ctrl, C.SEQ, seq);
-    Atomics.notify(ctrl, C.SEQ);
-  };
-
-  /** Hands the worker a phase (1 update, 2 rescan, 3 mirror, 4 step 0) over positions [a0, a1). */
-  const startWorker = (phase: number, a0: number, a1: number): void => {
-    ctrl[C.PHASE] = phase;
-    ctrl[C.A0] = a0;
-    ctrl[C.A1] = a1;
-    wakeWorker();
-  };
-
-  /** Waits for the worker's share of a step (microseconds to milliseconds; a minute means it died). */
-  const waitForWorker = (): void => {
-    const start = Date.now();
-    let done = Atomics.load(ctrl, C.DONE);
-    while (done !== seq) {
-      done = spinWait(ctrl, C.DONE, done, 1000);
-      if (done !== seq && Date.now() - start > 60_000)
-        throw new Error("the hclust worker thread stopped responding");
-    }
-  };
-
-  /**
-   * Step 3: both threads scan every listed row, this one the first half of
-   * its positions after it, the worker the second (a row's scan costs up to
-   * n reads, and a step often rescans a single row).
-   */
-  const rescanAll = (st: HclustState, nActive: number, list: Int32Array, count: number): void => {
-    if (nActive < PARALLEL_MIN_ACTIVE || !usable) {
-      rescanRows(st, nActive, list, 0, count);
-      return;
-    }
-    ctrl[C.NACTIVE] = nActive;
-    startWorker(2, 0, count);
-    rescanHalf(st, nActive, list, count, 0, nearD, nearJ);
-    waitForWorker();
-    joinRescanHalves(st, list, count, nearD, nearJ, farD, farJ);
-  };
-
-  /** Full layout: both threads mirror the batch, taking chunks of rows until none is left. */
-  const mirrorAll = (st: HclustState, cols: Int32Array, m: number, nActive: number): void => {
-    if (nActive < PARALLEL_MIN_ACTIVE || !usable) {
-      mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, nActive);
-      return;
-    }
-    ctrl[C.M] = m;
-    Atomics.store(ctrl, C.NEXT, 0);
-    startWorker(3, 0, nActive);
-    mirrorColumnChunks(
-      st.diss,
-      st.rowBase,
-      st.stamp,
-      cols,
-      m,
-      st.active,
-      nActive,
-      ctrl,
-      C.NEXT,
-      MIRROR_CHUNK,
-    );
-    waitForWorker();
-  };
-
-  return {
-    initAll,
-    updateAll,
-    rescanAll,
-    mirrorAll,
-    allocate: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
-      (kind === "f64"
-        ? new Float64Array(new SharedArrayBuffer(length * 8))
-        : new Int32Array(new SharedArrayBuffer(length * 4))) as T,
-    close() {
-      if (!worker) return;
-      Atomics.store(ctrl, C.STOP, 1);
-      wakeWorker();
-      void worker.terminate();
-      worker = null;
+  return hclustDriver(
+    method,
+    (init) => {
+      const worker = new Worker(new URL("./hclust-worker.js", import.meta.url), { workerData: init });
+      worker.unref();
+      return worker;
     },
-  };
+    MIN_ACTIVE,
+  );
 }

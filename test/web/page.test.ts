@@ -1,14 +1,18 @@
 /**
  * The drop-a-file page served by `clusterheat serve`'s server, in real
  * Chromium: picking a file renders, a broken file shows the CLI's message
- * with its line, options rerun, Cancel stops, and nothing leaves the origin.
+ * with its line, options rerun, a large file clusters on several threads
+ * with the same tree, Cancel stops, and nothing leaves the origin.
  */
 
+import { readFileSync } from "node:fs";
 import type { Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { resolveStatic, staticServer } from "../../src/cli/serve-command.js";
+import { formatNewick } from "../../src/io/newick.js";
+import { runPipeline } from "../../src/pipeline.js";
 import { builtWeb, launchChromium } from "./browser.js";
 
 let browser: Browser;
@@ -87,10 +91,50 @@ describe("web page in Chromium", () => {
     expect(message).toContain("abc");
   });
 
+  it("clusters on several threads when served isolated, with the tree of one thread, ties included", async () => {
+    // 3,500 rows of small integers: many tied distances; above the size where
+    // the distances and the linkage are split between threads
+    const n = 3500;
+    const p = 8;
+    const lines = [`gene\t${Array.from({ length: p }, (_, j) => `S${j}`).join("\t")}`];
+    let a = 7;
+    for (let i = 0; i < n; i++) {
+      const cells: number[] = [];
+      for (let j = 0; j < p; j++) {
+        a = (a * 16807) % 2147483647;
+        cells.push(a % 6);
+      }
+      lines.push(`G${i}\t${cells.join("\t")}`);
+    }
+    const text = `${lines.join("\n")}\n`;
+    await page.setInputFiles("#file-matrix", {
+      name: "tied.tsv",
+      mimeType: "text/plain",
+      buffer: Buffer.from(text),
+    });
+    await expect.poll(state, { timeout: 60_000 }).toBe("done");
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    expect(Number(await page.locator("#app").getAttribute("data-threads"))).toBeGreaterThanOrEqual(2);
+    expect(await page.locator("#app").getAttribute("data-linkage-threads")).toBe("2");
+    const [download] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Trees (Newick)" }).click(),
+    ]);
+    const fromPage = readFileSync((await download.path()) as string, "utf8");
+    // the same pipeline on this thread only (no worker threads)
+    const one = await runPipeline(
+      { matrix: { bytes: new TextEncoder().encode(text), file: "tied.tsv" } },
+      {},
+      { stop: "cluster" },
+    );
+    const trees = [one.rows?.tree, one.cols?.tree].filter((t) => !!t).map((t) => formatNewick(t!));
+    expect(fromPage).toBe(`${trees.join("\n")}\n`);
+  }, 90_000);
+
   it("Cancel stops a long clustering within about 100 ms", async () => {
     const rows = [`gene\t${Array.from({ length: 40 }, (_, j) => `S${j}`).join("\t")}`];
     let a = 1;
-    for (let i = 0; i < 4000; i++) {
+    for (let i = 0; i < 8000; i++) {
       const cells: string[] = [];
       for (let j = 0; j < 40; j++) {
         a = (a * 16807) % 2147483647;
@@ -123,8 +167,13 @@ describe("web page in Chromium", () => {
     expect(resolveStatic(dir, "/index.html")).not.toBeNull();
     const res = await fetch(`${origin}/..%2f..%2fpackage.json`);
     expect(res.status).toBe(404);
-    expect((await fetch(`${origin}/`)).headers.get("content-security-policy")).toContain(
-      "default-src 'self'",
-    );
+    const headers = (await fetch(`${origin}/`)).headers;
+    expect(headers.get("content-security-policy")).toContain("default-src 'self'");
+    // WebAssembly may be compiled, JavaScript may not be evaluated
+    expect(headers.get("content-security-policy")).toContain("script-src 'self' 'wasm-unsafe-eval';");
+    expect(headers.get("content-security-policy")).not.toContain("'unsafe-eval'");
+    // isolated: the workers share memory
+    expect(headers.get("cross-origin-opener-policy")).toBe("same-origin");
+    expect(headers.get("cross-origin-embedder-policy")).toBe("require-corp");
   });
 });

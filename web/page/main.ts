@@ -160,6 +160,8 @@ function receive(m: WorkerReply): void {
     finish("done", `${m.payload.nrow} × ${m.payload.ncol} clustered in ${(m.ms / 1000).toFixed(2)} s`);
     app.dataset.clusterMs = m.ms.toFixed(0);
     app.dataset.simd = String(m.simd);
+    app.dataset.threads = String(m.threads);
+    app.dataset.linkageThreads = String(m.linkageThreads);
   } else if (m.type === "error") {
     setChildren(error, m.message);
     finish("error", "Stopped: see the message.");

@@ -1,0 +1,95 @@
+/**
+ * Distance matrices on several worker threads that fill row ranges of one
+ * shared buffer: the backend (this thread) and the task each worker runs.
+ * Each pair is computed exactly as on one thread, so the result does not
+ * depend on the number of threads. Node (node/parallel.ts) and the page
+ * (web/parallel.ts) each supply the way to start a worker.
+ */
+import { CancelledError } from "../../errors.js";
+import type { DistanceBackend } from "../cluster-matrix.js";
+import { inThreadDistances } from "../cluster-matrix.js";
+import { pairCount } from "../dist-matrix.js";
+import { type DistanceJob, fillDistanceRows, splitRows } from "../distance.js";
+
+/** Below this many pair × column operations, threads cost more than they save. */
+const PARALLEL_MIN_WORK = 2e6;
+
+/** What a distance worker is started with: fill rows [i0, i1) of the matrix in `buffer`. */
+export interface DistanceTask {
+  job: DistanceJob;
+  buffer: SharedArrayBuffer;
+  i0: number;
+  i1: number;
+}
+
+/** What a distance worker posts: pairs done since its last message, then done. */
+export type DistanceMessage = { pairs: number } | { done: true };
+
+/** The worker's side: fills its rows in about 50 chunks, posting progress after each. */
+export function runDistanceTask(task: DistanceTask, post: (message: DistanceMessage) => void): void {
+  const { job, buffer, i0, i1 } = task;
+  const out = new Float64Array(buffer);
+  const chunk = Math.max(1, Math.floor((i1 - i0) / 50));
+  for (let a = i0; a < i1; a += chunk) {
+    const b = Math.min(i1, a + chunk);
+    fillDistanceRows(job, a, b, out);
+    let pairs = 0;
+    for (let i = a; i < b; i++) pairs += job.n - 1 - i;
+    post({ pairs });
+  }
+  post({ done: true });
+}
+
+/** A started distance worker. */
+export interface DistanceWorker {
+  terminate(): unknown;
+}
+
+/**
+ * Starts a worker on `task`, calling `message` with what it posts and
+ * `failed` when it stops without finishing.
+ */
+export type SpawnDistanceWorker = (
+  task: DistanceTask,
+  message: (m: DistanceMessage) => void,
+  failed: (e: Error) => void,
+) => DistanceWorker;
+
+/** A distance backend on `threads` workers (one thread below PARALLEL_MIN_WORK or without shared memory). */
+export function workerDistanceBackend(spawn: SpawnDistanceWorker, threads: number): DistanceBackend {
+  return async (job, out, report, signal) => {
+    if (
+      threads < 2 ||
+      pairCount(job.n) * job.p < PARALLEL_MIN_WORK ||
+      !(out.buffer instanceof SharedArrayBuffer)
+    ) {
+      return inThreadDistances(job, out, report, signal);
+    }
+    const buffer = out.buffer;
+    const bounds = splitRows(job.n, threads);
+    const total = pairCount(job.n);
+    let done = 0;
+    const workers: DistanceWorker[] = [];
+    try {
+      await Promise.all(
+        bounds.slice(0, -1).map(
+          (i0, t) =>
+            new Promise<void>((resolve, reject) => {
+              const abort = () => reject(new CancelledError());
+              signal?.addEventListener("abort", abort, { once: true });
+              const task = { job, buffer, i0, i1: bounds[t + 1] };
+              const message = (m: DistanceMessage) => {
+                if ("pairs" in m) {
+                  done += m.pairs;
+                  report(done, total);
+                } else resolve();
+              };
+              workers.push(spawn(task, message, reject));
+            }),
+        ),
+      );
+    } finally {
+      await Promise.all(workers.map((w) => w.terminate()));
+    }
+  };
+}
