@@ -95,7 +95,7 @@ describe("web page in Chromium", () => {
     // 3,500 rows of small integers: many tied distances; above the size where
     // the distances and the linkage are split between threads
     const n = 3500;
-    const p = 8;
+    const p = 12;
     const lines = [`gene\t${Array.from({ length: p }, (_, j) => `S${j}`).join("\t")}`];
     let a = 7;
     for (let i = 0; i < n; i++) {
