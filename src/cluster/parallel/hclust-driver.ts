@@ -1,9 +1,9 @@
 /**
  * hclust with its work split between this thread and a worker thread over
  * shared memory (Node's worker threads, node/parallel-hclust.ts, or a Web
- * Worker in a cross-origin isolated page, web/parallel.ts): step 0 (the first nearest neighbours), the
- * Lance–Williams updates with step 3's lists, the rescans, and the full
- * layout's mirror batches. At large n each step is bound by memory latency,
+ * Worker in a cross-origin isolated page, web/parallel.ts): step 0 (the
+ * first nearest neighbours), the Lance–Williams updates with step 3's
+ * lists, the rescans, and the full layout's mirror batches. At large n each step is bound by memory latency,
  * and two threads keep twice as many reads and writes in flight. The merge
  * order, and so the tree, is exactly the single-threaded one: each thread
  * updates its own positions, and the survivor's nearest neighbour is the
@@ -64,7 +64,6 @@ export function hclustDriver(
   spawn: SpawnHclustWorker,
   minActive = PARALLEL_MIN_ACTIVE,
 ): ParallelHclust {
-  const PARALLEL_MIN_ACTIVE = minActive;
   const update = UPDATES[method];
   const ctrl = new Int32Array(new SharedArrayBuffer(C.LENGTH * 4));
   // dij, mi, mj; the worker's minimum (distance, k), and its rescan and settled counts (or step 0's pair)
@@ -123,8 +122,8 @@ export function hclustDriver(
   };
 
   const updateAll = (st: HclustState, m: StepMerge, out: Float64Array): void => {
-    if (m.nActive >= PARALLEL_MIN_ACTIVE && usable === null) usable = start(st);
-    if (m.nActive < PARALLEL_MIN_ACTIVE || !usable) {
+    if (m.nActive >= minActive && usable === null) usable = start(st);
+    if (m.nActive < minActive || !usable) {
       updateRange(st, update, m, 0, m.nActive, out, true);
       return;
     }
@@ -169,8 +168,8 @@ export function hclustDriver(
    * layout is squared (ward.D2: each row squares all its n distances).
    */
   const initAll = (st: HclustState, squared: boolean, r0: number, r1: number, bad: Float64Array): void => {
-    if (st.n >= PARALLEL_MIN_ACTIVE && usable === null) usable = start(st);
-    if (st.n < PARALLEL_MIN_ACTIVE || !usable) {
+    if (st.n >= minActive && usable === null) usable = start(st);
+    if (st.n < minActive || !usable) {
       initRows(st, squared, r0, r1, bad);
       return;
     }
@@ -242,7 +241,7 @@ export function hclustDriver(
    * n reads, and a step often rescans a single row).
    */
   const rescanAll = (st: HclustState, nActive: number, list: Int32Array, count: number): void => {
-    if (nActive < PARALLEL_MIN_ACTIVE || !usable) {
+    if (nActive < minActive || !usable) {
       rescanRows(st, nActive, list, 0, count);
       return;
     }
@@ -255,7 +254,7 @@ export function hclustDriver(
 
   /** Full layout: both threads mirror the batch, taking chunks of rows until none is left. */
   const mirrorAll = (st: HclustState, cols: Int32Array, m: number, nActive: number): void => {
-    if (nActive < PARALLEL_MIN_ACTIVE || !usable) {
+    if (nActive < minActive || !usable) {
       mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, nActive);
       return;
     }
