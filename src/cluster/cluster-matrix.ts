@@ -21,7 +21,16 @@ import {
   prepareDistanceJob,
   undefinedDistanceError,
 } from "./distance.js";
-import { type HclustOptions, hclustAsync, NonFiniteDistanceError, nextMacrotask } from "./hclust.js";
+import {
+  firstNeighbourRows,
+  firstNeighboursLength,
+  firstNeighboursOf,
+  type HclustOptions,
+  hclustAsync,
+  NonFiniteDistanceError,
+  nextMacrotask,
+  rowBases,
+} from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import type { Tree } from "./tree.js";
@@ -52,6 +61,13 @@ export type DistanceBackend = (
   out: Float64Array,
   report: (done: number, total: number) => void,
   signal?: AbortSignal,
+  /**
+   * When given (firstNeighboursLength(n) doubles, allocated like `out`):
+   * find hclust's step 0 as the rows are filled (firstNeighbourRows), store
+   * the first non-finite pair and set the done flag (FirstNeighbours).
+   * A backend may ignore it; hclust then does step 0 itself.
+   */
+  first?: Float64Array,
 ) => Promise<void>;
 
 export interface ClusterContext {
@@ -85,9 +101,12 @@ export interface ClusterContext {
  * The in-thread backend: fills rows in small chunks, reporting progress, and
  * gives the event loop a turn every ~40 ms so that an abort is seen promptly.
  */
-export const inThreadDistances: DistanceBackend = async (job, out, report, signal) => {
+export const inThreadDistances: DistanceBackend = async (job, out, report, signal, firstBuffer) => {
   const total = pairCount(job.n);
   let done = 0;
+  const first = firstBuffer ? firstNeighboursOf(firstBuffer, job.n) : null;
+  const rowBase = first ? rowBases(job.n, out.length >= job.n * job.n && job.n > 1) : null;
+  const bad = new Float64Array(2).fill(-1);
   // Rows per call, sized to about CHUNK_MS of work: each call has a fixed
   // cost in the rows after it (the SIMD kernels copy them in, the full
   // layout mirrors them in tiles), so calls of a few rows would spend more
@@ -100,6 +119,7 @@ export const inThreadDistances: DistanceBackend = async (job, out, report, signa
     const i1 = Math.min(job.n, i0 + chunk);
     const t = performance.now();
     fillDistanceRows(job, i0, i1, out);
+    if (first && rowBase) firstNeighbourRows(out, rowBase, job.n, first, i0, i1, bad);
     const ms = performance.now() - t;
     for (let i = i0; i < i1; i++) done += job.n - 1 - i;
     report(done, total);
@@ -114,6 +134,7 @@ export const inThreadDistances: DistanceBackend = async (job, out, report, signa
     }
   }
   if (signal?.aborted) throw new CancelledError();
+  if (first) first.meta.set([bad[0], bad[1], 1]);
 };
 
 /** Milliseconds of distances per call of inThreadDistances (between two chances to cancel). */
@@ -207,11 +228,17 @@ async function clusterAxis(
   const values = fullValues ?? (ctx.allocate ? ctx.allocate(length) : new Float64Array(length));
   const backend = ctx.distances ?? inThreadDistances;
   const progress = ctx.logger?.progress;
+  // step 0 found as the rows are filled, while they are still in the cache (ward.D2 squares first)
+  const firstBuffer =
+    method === "ward.D2"
+      ? undefined
+      : (ctx.allocate ?? ((length: number) => new Float64Array(length)))(firstNeighboursLength(n));
   await backend(
     job,
     values,
     (done, total) => progress?.(`distances between ${axis}`, done, total),
     ctx.signal,
+    firstBuffer,
   );
   // in the full layout the backends fill both halves (fillDistanceRows)
   const dist: DistMatrix = full ? { n, values, layout: "full" } : { n, values };
@@ -220,6 +247,7 @@ async function clusterAxis(
   try {
     tree = await hclustAsync(dist, method, m.rowNames, distance, {
       inPlace: !keep,
+      ...(firstBuffer ? { first: firstNeighboursOf(firstBuffer, n) } : {}),
       signal: ctx.signal,
       progress: (done, total) => progress?.(`clustering ${axis}`, done, total),
       ...(threads

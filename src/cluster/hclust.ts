@@ -79,6 +79,11 @@ export interface HclustOptions {
    * first non-finite pair in row order, if any.
    */
   initAll?: (state: HclustState, squared: boolean, r0: number, r1: number, bad: Float64Array) => void;
+  /**
+   * Step 0's results, found while the distances were filled (used when its
+   * flag says done and the method is not ward.D2, which squares first).
+   */
+  first?: FirstNeighbours;
   /** Allocates the state's arrays (a parallel driver puts them in shared memory). */
   allocate?: <T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) => T;
 }
@@ -313,7 +318,13 @@ export function joinRescanHalves(
  * NaN or infinite (in row order) and leaves its pair in bad[0], bad[1];
  * rows of different ranges are independent, so threads can split them.
  */
-export function initRows(st: HclustState, squared: boolean, r0: number, r1: number, bad: Float64Array): void {
+export function initRows(
+  st: Pick<HclustState, "n" | "full" | "diss" | "rowBase" | "nn" | "disnn">,
+  squared: boolean,
+  r0: number,
+  r1: number,
+  bad: Float64Array,
+): void {
   const { n, full, diss, rowBase, nn, disnn } = st;
   for (let i = r0; i < r1; i++) {
     const base = rowBase[i];
@@ -339,6 +350,62 @@ export function initRows(st: HclustState, squared: boolean, r0: number, r1: numb
     nn[i] = jm;
     disnn[i] = dmin;
   }
+}
+
+/** Where row i starts, so that d(i, j) is at rowBases[i] + j: i·n in the full layout, else in the condensed triangle. */
+export function rowBases(n: number, full: boolean): Float64Array {
+  const rowBase = new Float64Array(n);
+  for (let i = 0; i < n; i++) rowBase[i] = full ? i * n : i * n - (i * (i + 1)) / 2 - i - 1;
+  return rowBase;
+}
+
+/**
+ * Step 0 found while the distances are filled (FirstNeighbours): each row's
+ * first nearest neighbour among the rows after it, and the first
+ * non-finite pair in row order. One Float64Array (so that a distance
+ * backend can allocate it in shared memory): DISNN at [0, n), NN as 32-bit
+ * integers in the bytes after, then the pair (i, j) that is not finite (−1
+ * when none) and a flag that is 1 once every row is done.
+ */
+export interface FirstNeighbours {
+  readonly disnn: Float64Array;
+  readonly nn: Int32Array;
+  /** [bad i, bad j, done] */
+  readonly meta: Float64Array;
+}
+
+/** Doubles of the buffer of FirstNeighbours for n observations. */
+export function firstNeighboursLength(n: number): number {
+  return n + Math.ceil(n / 2) + 3;
+}
+
+/** The views of FirstNeighbours over `buffer` (firstNeighboursLength(n) doubles). */
+export function firstNeighboursOf(buffer: Float64Array, n: number): FirstNeighbours {
+  const half = Math.ceil(n / 2);
+  return {
+    disnn: buffer.subarray(0, n),
+    nn: new Int32Array(buffer.buffer, buffer.byteOffset + 8 * n, n),
+    meta: buffer.subarray(n + half, n + half + 3),
+  };
+}
+
+/**
+ * Step 0 (not squared: every method but ward.D2) for the rows [r0, r1) of a
+ * distance matrix as it is filled, into `first`; `bad` gets the first
+ * non-finite pair of these rows (then the later rows are skipped).
+ */
+export function firstNeighbourRows(
+  out: Float64Array,
+  rowBase: Float64Array,
+  n: number,
+  first: FirstNeighbours,
+  r0: number,
+  r1: number,
+  bad: Float64Array,
+): void {
+  if (bad[0] >= 0) return;
+  const full = out.length >= n * n && n > 1;
+  initRows({ n, full, diss: out, rowBase, nn: first.nn, disnn: first.disnn }, false, r0, r1, bad);
 }
 
 /** Step 3 for the rows list[r0 … r1): each looks for its nearest neighbour again. */
@@ -454,8 +521,7 @@ function* hclustSteps(
     (<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
       (kind === "f64" ? new Float64Array(length) : new Int32Array(length)) as T);
   const full = d.layout === "full";
-  const rowBase = new Float64Array(n);
-  for (let i = 0; i < n; i++) rowBase[i] = full ? i * n : i * n - (i * (i + 1)) / 2 - i - 1;
+  const rowBase = rowBases(n, full);
   const st: HclustState = {
     n,
     full,
@@ -475,9 +541,15 @@ function* hclustSteps(
   let nActive = n;
 
   // One pass over the matrix: check that every distance is finite, square
-  // them for ward.D2, and find each row's first nearest neighbour.
+  // them for ward.D2, and find each row's first nearest neighbour (unless
+  // the distance backend found them as it filled the rows).
   const bad = new Float64Array(2).fill(-1);
-  (options.initAll ?? initRows)(st, squared, 0, n, bad);
+  const first = options.first && !squared && options.first.meta[2] === 1 ? options.first : null;
+  if (first) {
+    bad.set(first.meta.subarray(0, 2));
+    nn.set(first.nn);
+    disnn.set(first.disnn);
+  } else (options.initAll ?? initRows)(st, squared, 0, n, bad);
   if (bad[0] >= 0) {
     const [i, j] = [bad[0], bad[1]];
     throw new NonFiniteDistanceError(labels, i, j, diss[rowBase[i] + j]);

@@ -58,6 +58,38 @@ describe("clusterheat cluster --threads", () => {
     expect(JSON.parse(two.stdout)).toEqual(JSON.parse(one.stdout));
   });
 
+  it("a distance that cannot be computed is named as on one thread, whichever worker finds it", () => {
+    // rows that share no column give an undefined distance; the first pair in row order is named
+    const dir = tempDir();
+    const lines = tiedMatrix(3600, 16).trimEnd().split("\n");
+    const holes = (row: number, cols: number[]) => {
+      const cells = lines[row + 1].split("\t");
+      for (const c of cols) cells[c + 1] = "NA";
+      lines[row + 1] = cells.join("\t");
+    };
+    const all = Array.from({ length: 16 }, (_, j) => j);
+    // in the second worker's rows only, then also in the first's
+    holes(3000, all.slice(0, 8));
+    holes(3300, all.slice(8));
+    const upper = join(dir, "upper.tsv");
+    writeFileSync(upper, `${lines.join("\n")}\n`);
+    holes(100, all.slice(0, 8));
+    const both = join(dir, "both.tsv");
+    writeFileSync(both, `${lines.join("\n")}\n`);
+    for (const [file, pair] of [
+      [upper, /"g3000" and "g3300"/],
+      [both, /"g100" and "g3300"/],
+    ] as const) {
+      const args = ["cluster", file, "--no-cluster-cols", "-q"];
+      const one = clusterheat([...args, "--threads", "1"]);
+      const two = clusterheat([...args, "--threads", "2"]);
+      expect(one.status).toBe(1);
+      expect(two.status).toBe(1);
+      expect(one.stderr).toMatch(pair);
+      expect(two.stderr).toBe(one.stderr);
+    }
+  });
+
   it("cluster stops at once on Ctrl-C, also in the linkage, and writes nothing", async () => {
     const dir = tempDir();
     const file = join(dir, "big.tsv");

@@ -10,6 +10,7 @@ import type { DistanceBackend } from "../cluster-matrix.js";
 import { inThreadDistances } from "../cluster-matrix.js";
 import { pairCount } from "../dist-matrix.js";
 import { type DistanceJob, fillDistanceRows, splitRows } from "../distance.js";
+import { firstNeighbourRows, firstNeighboursOf, rowBases } from "../hclust.js";
 
 /**
  * Below this many pair × column operations (about 30 ms on one thread),
@@ -19,30 +20,41 @@ import { type DistanceJob, fillDistanceRows, splitRows } from "../distance.js";
  */
 const PARALLEL_MIN_WORK = 5e7;
 
-/** What a distance worker is started with: fill rows [i0, i1) of the matrix in `buffer`. */
+/**
+ * What a distance worker is started with: fill rows [i0, i1) of the matrix
+ * in `buffer`, and find hclust's step 0 for them into `first` when given.
+ */
 export interface DistanceTask {
   job: DistanceJob;
   buffer: SharedArrayBuffer;
   i0: number;
   i1: number;
+  first?: SharedArrayBuffer;
 }
 
-/** What a distance worker posts: pairs done since its last message, then done. */
-export type DistanceMessage = { pairs: number } | { done: true };
+/**
+ * What a distance worker posts: pairs done since its last message, then
+ * done, with the first non-finite pair of its rows (−1 when none).
+ */
+export type DistanceMessage = { pairs: number } | { done: true; bad: [number, number] };
 
 /** The worker's side: fills its rows in about 50 chunks, posting progress after each. */
 export function runDistanceTask(task: DistanceTask, post: (message: DistanceMessage) => void): void {
   const { job, buffer, i0, i1 } = task;
   const out = new Float64Array(buffer);
+  const first = task.first ? firstNeighboursOf(new Float64Array(task.first), job.n) : null;
+  const rowBase = first ? rowBases(job.n, out.length >= job.n * job.n && job.n > 1) : null;
+  const bad = new Float64Array(2).fill(-1);
   const chunk = Math.max(1, Math.floor((i1 - i0) / 50));
   for (let a = i0; a < i1; a += chunk) {
     const b = Math.min(i1, a + chunk);
     fillDistanceRows(job, a, b, out);
+    if (first && rowBase) firstNeighbourRows(out, rowBase, job.n, first, a, b, bad);
     let pairs = 0;
     for (let i = a; i < b; i++) pairs += job.n - 1 - i;
     post({ pairs });
   }
-  post({ done: true });
+  post({ done: true, bad: [bad[0], bad[1]] });
 }
 
 /** A started distance worker. */
@@ -62,14 +74,18 @@ export type SpawnDistanceWorker = (
 
 /** A distance backend on `threads` workers (one thread below PARALLEL_MIN_WORK or without shared memory). */
 export function workerDistanceBackend(spawn: SpawnDistanceWorker, threads: number): DistanceBackend {
-  return async (job, out, report, signal) => {
+  return async (job, out, report, signal, first) => {
     if (
       threads < 2 ||
       pairCount(job.n) * job.p < PARALLEL_MIN_WORK ||
       !(out.buffer instanceof SharedArrayBuffer)
     ) {
-      return inThreadDistances(job, out, report, signal);
+      return inThreadDistances(job, out, report, signal, first);
     }
+    // step 0 on the workers too, when its buffer is shared (else hclust does it)
+    const firstShared = first?.buffer instanceof SharedArrayBuffer ? first : undefined;
+    // the first non-finite pair in row order: the smallest over the workers (their rows are in order)
+    let bad: [number, number] = [-1, -1];
     const buffer = out.buffer;
     const bounds = splitRows(job.n, threads);
     const total = pairCount(job.n);
@@ -82,12 +98,21 @@ export function workerDistanceBackend(spawn: SpawnDistanceWorker, threads: numbe
             new Promise<void>((resolve, reject) => {
               const abort = () => reject(new CancelledError());
               signal?.addEventListener("abort", abort, { once: true });
-              const task = { job, buffer, i0, i1: bounds[t + 1] };
+              const task: DistanceTask = {
+                job,
+                buffer,
+                i0,
+                i1: bounds[t + 1],
+                ...(firstShared ? { first: firstShared.buffer as SharedArrayBuffer } : {}),
+              };
               const message = (m: DistanceMessage) => {
                 if ("pairs" in m) {
                   done += m.pairs;
                   report(done, total);
-                } else resolve();
+                  return;
+                }
+                if (m.bad[0] >= 0 && (bad[0] < 0 || m.bad[0] < bad[0])) bad = m.bad;
+                resolve();
               };
               workers.push(spawn(task, message, reject));
             }),
@@ -96,5 +121,6 @@ export function workerDistanceBackend(spawn: SpawnDistanceWorker, threads: numbe
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }
+    if (firstShared) firstNeighboursOf(firstShared, job.n).meta.set([bad[0], bad[1], 1]);
   };
 }

@@ -7,7 +7,7 @@
  */
 
 import type { Method } from "../../options.js";
-import { type HclustState, initRows, rescanHalf, updateRange } from "../hclust.js";
+import { type HclustState, initRows, rescanHalf, rowBases, updateRange } from "../hclust.js";
 import { mirrorColumnChunks } from "../mirror.js";
 import { UPDATES } from "../updates.js";
 import { C, MIRROR_CHUNK, spinWait } from "./control.js";
@@ -38,8 +38,7 @@ export interface HclustWorkerInit {
 /** Runs the worker's loop until the driver says stop. */
 export function runHclustWorker(init: HclustWorkerInit): void {
   const { method, n, full, buffers } = init;
-  const rowBase = new Float64Array(n);
-  for (let i = 0; i < n; i++) rowBase[i] = full ? i * n : i * n - (i * (i + 1)) / 2 - i - 1;
+  const rowBase = rowBases(n, full);
   const st: HclustState = {
     n,
     full,
