@@ -88,7 +88,7 @@ export interface ClusterContext {
   linkage?: "auto" | "full" | "packed";
   /** Told which layout the linkage of an axis uses. */
   onLinkage?: (info: { axis: "rows" | "columns"; n: number; layout: "full" | "packed" }) => void;
-  /** Options for hclust that spread its updates over threads (node/parallel-hclust.ts); close() after. */
+  /** Options for hclust that spread its work over threads (parallel/hclust-driver.ts); close() after. */
   hclust?: (method: Method) => Pick<
     HclustOptions,
     "initAll" | "updateAll" | "rescanAll" | "mirrorAll" | "allocate"

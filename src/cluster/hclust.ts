@@ -60,7 +60,7 @@ export interface HclustOptions {
   /**
    * Runs a step's Lance–Williams updates (default: updateRange over every
    * active position on this thread). A parallel driver splits the positions
-   * between threads that share the state's memory (node/parallel-hclust.ts).
+   * between threads that share the state's memory (parallel/hclust-driver.ts).
    * `out` has 4 entries: out[0], out[1] as updateRange's; out[2] is −1 on
    * entry, and an updateAll that finds step 3's lists in its pass (updateRange
    * with `collect` over positions [0, nActive)) leaves their lengths in out[2]
