@@ -110,11 +110,21 @@ export interface Run {
   last: number;
 }
 
+/**
+ * How far a position may stray from edge to edge and still be: the layout
+ * rounds positions to 0.001 pt, so neighbours can be up to 0.001 off (a
+ * gap is points wide). Cells of 0.13 pt (5,000 rows) were each their own
+ * run, and drawing thousands of sub-pixel runs one over another left the
+ * zoomed-out picture partly transparent: washed out.
+ */
+const EDGE_TOLERANCE = 0.002;
+
 export function runsOf(starts: readonly number[], size: number): Run[] {
   const runs: Run[] = [];
   let first = 0;
+  const tolerance = Math.max(size * 1e-6, EDGE_TOLERANCE);
   for (let i = 1; i <= starts.length; i++) {
-    if (i === starts.length || Math.abs(starts[i] - (starts[i - 1] + size)) > size * 1e-6) {
+    if (i === starts.length || Math.abs(starts[i] - (starts[i - 1] + size)) > tolerance) {
       runs.push({ first, last: i - 1 });
       first = i;
     }
