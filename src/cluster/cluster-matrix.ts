@@ -22,14 +22,13 @@ import {
   undefinedDistanceError,
 } from "./distance.js";
 import {
-  firstNeighbourRows,
+  firstNeighbourFinder,
   firstNeighboursLength,
   firstNeighboursOf,
   type HclustOptions,
   hclustAsync,
   NonFiniteDistanceError,
   nextMacrotask,
-  rowBases,
 } from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
@@ -63,7 +62,7 @@ export type DistanceBackend = (
   signal?: AbortSignal,
   /**
    * When given (firstNeighboursLength(n) doubles, allocated like `out`):
-   * find hclust's step 0 as the rows are filled (firstNeighbourRows), store
+   * find hclust's step 0 as the rows are filled (firstNeighbourFinder), store
    * the first non-finite pair and set the done flag (FirstNeighbours).
    * A backend may ignore it; hclust then does step 0 itself.
    */
@@ -104,9 +103,7 @@ export interface ClusterContext {
 export const inThreadDistances: DistanceBackend = async (job, out, report, signal, firstBuffer) => {
   const total = pairCount(job.n);
   let done = 0;
-  const first = firstBuffer ? firstNeighboursOf(firstBuffer, job.n) : null;
-  const rowBase = first ? rowBases(job.n, out.length >= job.n * job.n && job.n > 1) : null;
-  const bad = new Float64Array(2).fill(-1);
+  const first = firstBuffer ? firstNeighbourFinder(out, job.n, firstBuffer) : null;
   // Rows per call, sized to about CHUNK_MS of work: each call has a fixed
   // cost in the rows after it (the SIMD kernels copy them in, the full
   // layout mirrors them in tiles), so calls of a few rows would spend more
@@ -119,7 +116,7 @@ export const inThreadDistances: DistanceBackend = async (job, out, report, signa
     const i1 = Math.min(job.n, i0 + chunk);
     const t = performance.now();
     fillDistanceRows(job, i0, i1, out);
-    if (first && rowBase) firstNeighbourRows(out, rowBase, job.n, first, i0, i1, bad);
+    first?.rows(i0, i1);
     const ms = performance.now() - t;
     for (let i = i0; i < i1; i++) done += job.n - 1 - i;
     report(done, total);
@@ -134,7 +131,7 @@ export const inThreadDistances: DistanceBackend = async (job, out, report, signa
     }
   }
   if (signal?.aborted) throw new CancelledError();
-  if (first) first.meta.set([bad[0], bad[1], 1]);
+  if (firstBuffer && first) firstNeighboursOf(firstBuffer, job.n).meta.set([first.bad[0], first.bad[1], 1]);
 };
 
 /** Milliseconds of distances per call of inThreadDistances (between two chances to cancel). */
@@ -186,10 +183,15 @@ function chooseFullLayout(n: number, limit: number, ctx: ClusterContext): boolea
   return bytes <= ((deviceMemoryGB() ?? 0) >= 8 ? LARGE_DEVICE_FULL_MAX : UNKNOWN_MEMORY_FULL_MAX);
 }
 
+/** A buffer of `length` doubles from the context's allocator (shared memory for threads), else a plain one. */
+function allocate(ctx: ClusterContext, length: number): Float64Array {
+  return ctx.allocate ? ctx.allocate(length) : new Float64Array(length);
+}
+
 /** A buffer of `length` doubles, or null when it cannot be allocated (RangeError). */
 function tryAllocate(ctx: ClusterContext, length: number): Float64Array | null {
   try {
-    return ctx.allocate ? ctx.allocate(length) : new Float64Array(length);
+    return allocate(ctx, length);
   } catch (e) {
     if (e instanceof RangeError) return null;
     throw e;
@@ -225,14 +227,11 @@ async function clusterAxis(
   if (full && fullValues === null && (ctx.linkage ?? "auto") === "auto") full = false;
   ctx.onLinkage?.({ axis, n, layout: full ? "full" : "packed" });
   const length = full ? n * n : pairCount(n);
-  const values = fullValues ?? (ctx.allocate ? ctx.allocate(length) : new Float64Array(length));
+  const values = fullValues ?? allocate(ctx, length);
   const backend = ctx.distances ?? inThreadDistances;
   const progress = ctx.logger?.progress;
   // step 0 found as the rows are filled, while they are still in the cache (ward.D2 squares first)
-  const firstBuffer =
-    method === "ward.D2"
-      ? undefined
-      : (ctx.allocate ?? ((length: number) => new Float64Array(length)))(firstNeighboursLength(n));
+  const firstBuffer = method === "ward.D2" ? undefined : allocate(ctx, firstNeighboursLength(n));
   await backend(
     job,
     values,

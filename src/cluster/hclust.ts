@@ -390,22 +390,27 @@ export function firstNeighboursOf(buffer: Float64Array, n: number): FirstNeighbo
 }
 
 /**
- * Step 0 (not squared: every method but ward.D2) for the rows [r0, r1) of a
- * distance matrix as it is filled, into `first`; `bad` gets the first
- * non-finite pair of these rows (then the later rows are skipped).
+ * Step 0 (not squared: every method but ward.D2) found while a distance
+ * matrix is filled: `rows(r0, r1)` once those rows are written, into the
+ * FirstNeighbours in `buffer`; `bad` holds the first non-finite pair of the
+ * rows seen (−1 when none; the later rows are then skipped). The layout is
+ * told by the length of `out`, as fillDistanceRows tells it.
  */
-export function firstNeighbourRows(
+export function firstNeighbourFinder(
   out: Float64Array,
-  rowBase: Float64Array,
   n: number,
-  first: FirstNeighbours,
-  r0: number,
-  r1: number,
-  bad: Float64Array,
-): void {
-  if (bad[0] >= 0) return;
+  buffer: Float64Array,
+): { rows(r0: number, r1: number): void; readonly bad: Float64Array } {
   const full = out.length >= n * n && n > 1;
-  initRows({ n, full, diss: out, rowBase, nn: first.nn, disnn: first.disnn }, false, r0, r1, bad);
+  const { nn, disnn } = firstNeighboursOf(buffer, n);
+  const view = { n, full, diss: out, rowBase: rowBases(n, full), nn, disnn };
+  const bad = new Float64Array(2).fill(-1);
+  return {
+    bad,
+    rows(r0, r1) {
+      if (bad[0] < 0) initRows(view, false, r0, r1, bad);
+    },
+  };
 }
 
 /** Step 3 for the rows list[r0 … r1): each looks for its nearest neighbour again. */

@@ -10,7 +10,7 @@ import type { DistanceBackend } from "../cluster-matrix.js";
 import { inThreadDistances } from "../cluster-matrix.js";
 import { pairCount } from "../dist-matrix.js";
 import { type DistanceJob, fillDistanceRows, splitRows } from "../distance.js";
-import { firstNeighbourRows, firstNeighboursOf, rowBases } from "../hclust.js";
+import { firstNeighbourFinder, firstNeighboursOf } from "../hclust.js";
 
 /**
  * Below this many pair × column operations (about 30 ms on one thread),
@@ -42,19 +42,17 @@ export type DistanceMessage = { pairs: number } | { done: true; bad: [number, nu
 export function runDistanceTask(task: DistanceTask, post: (message: DistanceMessage) => void): void {
   const { job, buffer, i0, i1 } = task;
   const out = new Float64Array(buffer);
-  const first = task.first ? firstNeighboursOf(new Float64Array(task.first), job.n) : null;
-  const rowBase = first ? rowBases(job.n, out.length >= job.n * job.n && job.n > 1) : null;
-  const bad = new Float64Array(2).fill(-1);
+  const first = task.first ? firstNeighbourFinder(out, job.n, new Float64Array(task.first)) : null;
   const chunk = Math.max(1, Math.floor((i1 - i0) / 50));
   for (let a = i0; a < i1; a += chunk) {
     const b = Math.min(i1, a + chunk);
     fillDistanceRows(job, a, b, out);
-    if (first && rowBase) firstNeighbourRows(out, rowBase, job.n, first, a, b, bad);
+    first?.rows(a, b);
     let pairs = 0;
     for (let i = a; i < b; i++) pairs += job.n - 1 - i;
     post({ pairs });
   }
-  post({ done: true, bad: [bad[0], bad[1]] });
+  post({ done: true, bad: first ? [first.bad[0], first.bad[1]] : [-1, -1] });
 }
 
 /** A started distance worker. */
