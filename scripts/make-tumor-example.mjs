@@ -10,18 +10,8 @@
  * written with 2 decimals.
  */
 import { writeFileSync } from "node:fs";
-
-/** mulberry32 (as src/cluster/random.ts). */
-function randomSource(seed) {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// the project's mulberry32, from the build (`npm run build` first)
+import { randomSource } from "../dist/cluster/random.js";
 
 const random = randomSource(2024);
 /** A standard normal draw (Box–Muller). */

@@ -1,29 +1,19 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { clusterheat, DEX30, DEX30_SAMPLES, tempDir, tsvCells } from "./run-cli.js";
-
-/** pheatmap(dex30, scale="row", clustering_distance_rows="correlation", clustering_method="ward.D2", cutree_rows=2) */
-const STAGE3 = [
+import {
+  clusterheat,
   DEX30,
-  "--annotation-col",
   DEX30_SAMPLES,
-  "--scale",
-  "row",
-  "--clustering-distance-rows",
-  "correlation",
-  "--clustering-method",
-  "ward.D2",
-  "--cutree-rows",
-  "2",
-  "--color",
-  "RdBu_r",
-];
-const PHEATMAP_ROWS =
-  "IL1B CCL2 CXCL2 CCL7 ICAM1 PTGS2 CCL11 IL6 MKI67 TNF CXCL8 CXCL1 VCAM1 MMP3 CXCL5 DDIT4 GADD45B TNFRSF9 ANGPTL4 RGS2 CDKN1C KLF9 TSC22D3 PDK4 PER1 SGK1 FKBP5 ZBTB16 DUSP1 CRISPLD2".split(
-    " ",
-  );
-const PHEATMAP_COLS = "Dex_2 Dex_1 Dex_3 Ctrl_2 Ctrl_1 Ctrl_3".split(" ");
+  PHEATMAP_CALL,
+  PHEATMAP_COLS,
+  PHEATMAP_ROWS,
+  tempDir,
+  tsvCells,
+} from "./run-cli.js";
+
+/** the pheatmap reference call with the sample sheet, in RdBu_r */
+const STAGE3 = [DEX30, "--annotation-col", DEX30_SAMPLES, ...PHEATMAP_CALL, "--color", "RdBu_r"];
 
 describe("clusterheat plot", () => {
   it("clusterheat plot writes SVG, PNG and PDF by extension, each recording the version and the options", () => {

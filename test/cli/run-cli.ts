@@ -15,6 +15,24 @@ export const DEX30 = "examples/dex30.tsv";
 export const DEX30_SAMPLES = "examples/dex30.samples.tsv";
 export const ALL_FIXTURE = "test/cli/fixtures/all-subset-200x12.tsv";
 
+/** pheatmap(dex30, scale = "row", clustering_distance_rows = "correlation", clustering_method = "ward.D2", cutree_rows = 2) */
+export const PHEATMAP_CALL = [
+  "--scale",
+  "row",
+  "--clustering-distance-rows",
+  "correlation",
+  "--clustering-method",
+  "ward.D2",
+  "--cutree-rows",
+  "2",
+];
+// R 4.2.2, pheatmap 1.0.12 (the reference figures of the dex30 data set): the drawn orders of that call
+export const PHEATMAP_ROWS =
+  "IL1B CCL2 CXCL2 CCL7 ICAM1 PTGS2 CCL11 IL6 MKI67 TNF CXCL8 CXCL1 VCAM1 MMP3 CXCL5 DDIT4 GADD45B TNFRSF9 ANGPTL4 RGS2 CDKN1C KLF9 TSC22D3 PDK4 PER1 SGK1 FKBP5 ZBTB16 DUSP1 CRISPLD2".split(
+    " ",
+  );
+export const PHEATMAP_COLS = ["Dex_2", "Dex_1", "Dex_3", "Ctrl_2", "Ctrl_1", "Ctrl_3"];
+
 export interface CliRun {
   status: number | null;
   stdout: string;
