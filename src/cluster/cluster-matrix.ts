@@ -104,39 +104,68 @@ export const inThreadDistances: DistanceBackend = async (job, out, report, signa
   const total = pairCount(job.n);
   let done = 0;
   const first = firstBuffer ? firstNeighbourFinder(out, job.n, firstBuffer) : null;
+  await fillRowsInThread(
+    job,
+    out,
+    0,
+    job.n,
+    (pairs) => {
+      done += pairs;
+      report(done, total);
+    },
+    signal,
+    first,
+  );
+  if (firstBuffer && first) firstNeighboursOf(firstBuffer, job.n).meta.set([first.bad[0], first.bad[1], 1]);
+};
+
+/**
+ * Fills rows [r0, r1) on this thread (fillDistanceRows), finding step 0 for
+ * them with `first` when given; tells `pairs` the pairs of each chunk and
+ * gives the event loop a turn every ~40 ms, so that other threads' messages
+ * (progress) and an abort are seen while it runs.
+ */
+export async function fillRowsInThread(
+  job: DistanceJob,
+  out: Float64Array,
+  r0: number,
+  r1: number,
+  pairs: (count: number) => void,
+  signal: AbortSignal | undefined,
+  first: ReturnType<typeof firstNeighbourFinder> | null,
+): Promise<void> {
   // Rows per call, sized to about CHUNK_MS of work: each call has a fixed
-  // cost in the rows after it (the SIMD kernels copy them in, the full
-  // layout mirrors them in tiles), so calls of a few rows would spend more
-  // there than in the distances (at 5,000 × 50, 400 calls of 12 rows took
-  // 0.56–0.66 s, calls of ~30 ms 0.34–0.49 s).
+  // cost in the rows after it (the SIMD kernels copy them in), so calls of
+  // a few rows would spend more there than in the distances (at 5,000 × 50,
+  // 400 calls of 12 rows took 0.56–0.66 s, calls of ~30 ms 0.34–0.49 s).
   let chunk = 16;
   let sliceStart = performance.now();
-  for (let i0 = 0; i0 < job.n; ) {
+  for (let i0 = r0; i0 < r1; ) {
     if (signal?.aborted) throw new CancelledError();
-    const i1 = Math.min(job.n, i0 + chunk);
+    const i1 = Math.min(r1, i0 + chunk);
     const t = performance.now();
     fillDistanceRows(job, i0, i1, out);
     first?.rows(i0, i1);
     const ms = performance.now() - t;
-    for (let i = i0; i < i1; i++) done += job.n - 1 - i;
-    report(done, total);
+    let count = 0;
+    for (let i = i0; i < i1; i++) count += job.n - 1 - i;
+    pairs(count);
     i0 = i1;
     chunk = Math.max(
       1,
       Math.min(CHUNK_ROWS_MAX, Math.round(chunk * Math.min(4, CHUNK_MS / Math.max(ms, 0.1)))),
     );
-    if (i0 < job.n && performance.now() - sliceStart > 40) {
+    if (i0 < r1 && performance.now() - sliceStart > 40) {
       await nextMacrotask();
       sliceStart = performance.now();
     }
   }
   if (signal?.aborted) throw new CancelledError();
-  if (firstBuffer && first) firstNeighboursOf(firstBuffer, job.n).meta.set([first.bad[0], first.bad[1], 1]);
-};
+}
 
 /** Milliseconds of distances per call of inThreadDistances (between two chances to cancel). */
 const CHUNK_MS = 30;
-/** The most rows per call (the full layout mirrors at most 256 rows at once). */
+/** The most rows per call (the full layout mirrors blocks of 256 rows). */
 const CHUNK_ROWS_MAX = 256;
 
 /** Bytes of the condensed distance matrix of n observations. */

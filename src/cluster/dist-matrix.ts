@@ -22,6 +22,24 @@ export function pairIndex(n: number, i: number, j: number): number {
   return i * n - (i * (i + 1)) / 2 + (j - i - 1);
 }
 
+/**
+ * Where a row's pairs go in a buffer: pair (i, j), j > i, at origin(i) + j.
+ * The distance fills write through one, so that the same code fills the
+ * condensed triangle (condensedOrigin) or the rows of the full matrix
+ * (fullOrigin) without a copy in between.
+ */
+export type RowOrigin = (i: number) => number;
+
+/** The condensed triangle, less `offset` (a buffer holding rows from the one at offset on). */
+export function condensedOrigin(n: number, offset = 0): RowOrigin {
+  return (i) => i * n - (i * (i + 1)) / 2 - i - 1 - offset;
+}
+
+/** The full n × n matrix, row-major. */
+export function fullOrigin(n: number): RowOrigin {
+  return (i) => i * n;
+}
+
 /** Number of pairs of n observations: n(n − 1)/2. */
 export function pairCount(n: number): number {
   return (n * (n - 1)) / 2;

@@ -20,7 +20,15 @@ import {
   rankRows,
   spearmanPairwise,
 } from "./correlation.js";
-import { type DistMatrix, pairCount, pairIndex } from "./dist-matrix.js";
+import {
+  condensedOrigin,
+  type DistMatrix,
+  fullOrigin,
+  mirrorUpper,
+  pairCount,
+  pairIndex,
+  type RowOrigin,
+} from "./dist-matrix.js";
 import { PAIR_METRICS } from "./metrics.js";
 import { euclideanRowsWasm, pearsonDotRowsWasm } from "./wasm/kernels.js";
 
@@ -87,83 +95,60 @@ export function prepareDistanceJob(m: Matrix, metric: Distance, options: Distanc
  */
 export function fillDistanceRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
   if (job.n > 1 && out.length >= job.n * job.n) fillFullRows(job, i0, i1, out);
-  else fillCondensedRows(job, i0, i1, out, 0);
+  else fillCondensedRows(job, i0, i1, out, condensedOrigin(job.n));
 }
 
 /**
- * Rows per block of the full-layout fill: one condensed fill (and one copy of
- * the matrix into WebAssembly memory) per block; the scratch is this many rows.
+ * Rows per block of the full-layout fill: the block's upper halves are
+ * filled, then mirrored into the lower half while they are recent.
  */
 const FULL_BLOCK = 256;
-/** Columns per tile of the lower-half fill (a tile's writes stay in L1 across the block's rows). */
-const FULL_TILE = 64;
-
-/** Scratch of fillFullRows (FULL_BLOCK · n doubles), kept between calls until the last rows are filled (one per thread). */
-let fullScratch = new Float64Array(0);
 
 /**
- * fillDistanceRows into the full layout: blocks of rows via a condensed
- * scratch, then copied (upper half) and transposed tile by tile into the
- * lower half: for each tile of FULL_TILE columns j, the block's rows i are
- * read contiguously and written down the tile's rows j, whose cache lines
- * and pages stay resident across the block. Measured on rows 0–4,000 of
- * 20,000 × 50 (euclidean, one thread, memory already touched): condensed
- * fill alone 0.89 s, this 1.19 s; 64-row blocks mirrored row by row
- * (64 read streams per row j) 2.16 s.
+ * fillDistanceRows into the full layout: blocks of rows are filled straight
+ * into their rows (i·n + j, j > i), then mirrored into the lower half in
+ * tiles (mirrorUpper: the block's rows are read 64 columns at a time and
+ * written down those columns' rows, whose lines and pages stay resident
+ * across the tile). No scratch: a condensed scratch of 256 rows had cost
+ * 41 MB per thread at 20,000 rows, a third of the memory the process needs
+ * beyond the matrix.
  */
 function fillFullRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
   const n = job.n;
-  const rows = Math.min(FULL_BLOCK, i1 - i0);
-  if (fullScratch.length < rows * n) fullScratch = new Float64Array(rows * n);
-  const scratch = fullScratch;
-  const start = new Int32Array(FULL_BLOCK);
+  const origin = fullOrigin(n);
   for (let b0 = i0; b0 < i1; b0 += FULL_BLOCK) {
     const b1 = Math.min(i1, b0 + FULL_BLOCK);
-    const offset = pairIndex(n, b0, b0 + 1);
-    fillCondensedRows(job, b0, b1, scratch, offset);
-    for (let i = b0; i < b1; i++) {
-      const from = pairIndex(n, i, i + 1) - offset;
-      start[i - b0] = from - (i + 1); // d(i, j) at scratch[start + j]
-      out.set(scratch.subarray(from, from + (n - 1 - i)), i * n + i + 1);
-      out[i * n + i] = 0;
-    }
-    // lower half: row j gets d(i, j) for the block's rows i < j
-    for (let j0 = b0 + 1; j0 < n; j0 += FULL_TILE) {
-      const j1 = Math.min(n, j0 + FULL_TILE);
-      for (let i = b0, end = Math.min(b1, j1 - 1); i < end; i++) {
-        const s = start[i - b0];
-        for (let j = Math.max(j0, i + 1), at = j * n + i; j < j1; j++, at += n) out[at] = scratch[s + j];
-      }
-    }
+    fillCondensedRows(job, b0, b1, out, origin);
+    for (let i = b0; i < b1; i++) out[i * n + i] = 0;
+    mirrorUpper(out, n, b0, b1);
   }
-  if (i1 >= n) fullScratch = new Float64Array(0); // the last rows: let the scratch go
 }
 
-/** The condensed fill, pair (i, j) at out[pairIndex(n, i, j) − offset]. */
+/** The upper-triangle fill, pair (i, j) at out[origin(i) + j]. */
 function fillCondensedRows(
   job: DistanceJob,
   i0: number,
   i1: number,
   out: Float64Array,
-  offset: number,
+  origin: RowOrigin,
 ): void {
   switch (job.metric) {
     case "correlation":
     case "spearman":
-      fillPearsonRows(job, i0, i1, out, offset);
+      fillPearsonRows(job, i0, i1, out, origin);
       return;
     case "kendall":
-      fillPairRows(job, i0, i1, out, offset, (x, a, b, p) => kendallDistance(x, a, b, p));
+      fillPairRows(job, i0, i1, out, origin, (x, a, b, p) => kendallDistance(x, a, b, p));
       return;
     case "euclidean":
       if (!job.anyNA) {
-        if (!euclideanRowsWasm(job, i0, i1, out, offset)) fillEuclideanRows(job, i0, i1, out, offset);
+        if (!euclideanRowsWasm(job, i0, i1, out, origin)) fillEuclideanRows(job, i0, i1, out, origin);
         return;
       }
-      fillPairRows(job, i0, i1, out, offset, PAIR_METRICS.euclidean);
+      fillPairRows(job, i0, i1, out, origin, PAIR_METRICS.euclidean);
       return;
     default:
-      fillPairRows(job, i0, i1, out, offset, PAIR_METRICS[job.metric]);
+      fillPairRows(job, i0, i1, out, origin, PAIR_METRICS[job.metric]);
   }
 }
 
@@ -172,12 +157,12 @@ function fillPairRows(
   i0: number,
   i1: number,
   out: Float64Array,
-  offset: number,
+  origin: RowOrigin,
   metric: (x: Float64Array, a: number, b: number, p: number, mp: number) => number,
 ): void {
   const { n, p, data, minkowskiP } = job;
   for (let i = i0; i < i1; i++) {
-    let idx = pairIndex(n, i, i + 1) - offset;
+    let idx = origin(i) + i + 1;
     for (let j = i + 1; j < n; j++) out[idx++] = metric(data, i * p, j * p, p, minkowskiP);
   }
 }
@@ -188,12 +173,12 @@ function fillEuclideanRows(
   i0: number,
   i1: number,
   out: Float64Array,
-  offset: number,
+  origin: RowOrigin,
 ): void {
   const { n, p, data: x } = job;
   for (let i = i0; i < i1; i++) {
     const a = i * p;
-    let idx = pairIndex(n, i, i + 1) - offset;
+    let idx = origin(i) + i + 1;
     let j = i + 1;
     for (; j + 3 < n; j += 4) {
       const b0 = j * p;
@@ -236,14 +221,20 @@ function fillEuclideanRows(
  * Pearson (and Spearman on ranks): complete pairs by the fast unit-vector dot
  * product, recomputed exactly below `exactBelow`; pairs with NAs pairwise.
  */
-function fillPearsonRows(job: DistanceJob, i0: number, i1: number, out: Float64Array, offset: number): void {
-  if (job.exactBelow !== Number.POSITIVE_INFINITY && fillPearsonRowsWasm(job, i0, i1, out, offset)) return;
+function fillPearsonRows(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  origin: RowOrigin,
+): void {
+  if (job.exactBelow !== Number.POSITIVE_INFINITY && fillPearsonRowsWasm(job, i0, i1, out, origin)) return;
   const { n, p, data, exactBelow } = job;
   const rows = job.pearson!;
   const { unit, hasNA } = rows;
   const pairwise = job.metric === "spearman" ? spearmanPairwise : pearsonPairwiseExact;
   for (let i = i0; i < i1; i++) {
-    let idx = pairIndex(n, i, i + 1) - offset;
+    let idx = origin(i) + i + 1;
     const a = i * p;
     for (let j = i + 1; j < n; j++, idx++) {
       if (hasNA[i] || hasNA[j]) {
@@ -275,7 +266,7 @@ function fillPearsonRowsWasm(
   i0: number,
   i1: number,
   out: Float64Array,
-  offset: number,
+  origin: RowOrigin,
 ): boolean {
   const { n, p, data, exactBelow } = job;
   const rows = job.pearson!;
@@ -293,7 +284,7 @@ function fillPearsonRowsWasm(
     (i, j, idx) => {
       if (!special(i) && !special(j)) out[idx] = exact(i, j);
     },
-    offset,
+    origin,
   );
   if (!ok) return false;
   const specials: number[] = [];
@@ -301,9 +292,9 @@ function fillPearsonRowsWasm(
   if (specials.length === 0) return true;
   for (let i = i0; i < i1; i++) {
     if (special(i)) {
-      for (let j = i + 1; j < n; j++) out[pairIndex(n, i, j) - offset] = exact(i, j);
+      for (let j = i + 1; j < n; j++) out[origin(i) + j] = exact(i, j);
     } else {
-      for (const j of specials) if (j > i) out[pairIndex(n, i, j) - offset] = exact(i, j);
+      for (const j of specials) if (j > i) out[origin(i) + j] = exact(i, j);
     }
   }
   return true;

@@ -7,7 +7,7 @@
  */
 import { CancelledError } from "../../errors.js";
 import type { DistanceBackend } from "../cluster-matrix.js";
-import { inThreadDistances } from "../cluster-matrix.js";
+import { fillRowsInThread, inThreadDistances } from "../cluster-matrix.js";
 import { pairCount } from "../dist-matrix.js";
 import { type DistanceJob, fillDistanceRows, splitRows } from "../distance.js";
 import { firstNeighbourFinder, firstNeighboursOf } from "../hclust.js";
@@ -82,40 +82,56 @@ export function workerDistanceBackend(spawn: SpawnDistanceWorker, threads: numbe
     }
     // step 0 on the workers too, when its buffer is shared (else hclust does it)
     const firstShared = first?.buffer instanceof SharedArrayBuffer ? first : undefined;
-    // the first non-finite pair in row order: the smallest over the workers (their rows are in order)
+    // the first non-finite pair in row order: the smallest over the threads (their rows are in order)
     let bad: [number, number] = [-1, -1];
+    const found = (b: ArrayLike<number>) => {
+      if (b[0] >= 0 && (bad[0] < 0 || b[0] < bad[0])) bad = [b[0], b[1]];
+    };
     const buffer = out.buffer;
     const bounds = splitRows(job.n, threads);
     const total = pairCount(job.n);
     let done = 0;
+    const counted = (pairs: number) => {
+      done += pairs;
+      report(done, total);
+    };
     const workers: DistanceWorker[] = [];
+    const stop = new AbortController();
+    if (signal?.aborted) stop.abort();
+    signal?.addEventListener("abort", () => stop.abort(), { once: true });
     try {
-      await Promise.all(
-        bounds.slice(0, -1).map(
-          (i0, t) =>
-            new Promise<void>((resolve, reject) => {
-              const abort = () => reject(new CancelledError());
-              signal?.addEventListener("abort", abort, { once: true });
-              const task: DistanceTask = {
-                job,
-                buffer,
-                i0,
-                i1: bounds[t + 1],
-                ...(firstShared ? { first: firstShared.buffer as SharedArrayBuffer } : {}),
-              };
-              const message = (m: DistanceMessage) => {
-                if ("pairs" in m) {
-                  done += m.pairs;
-                  report(done, total);
-                  return;
-                }
-                if (m.bad[0] >= 0 && (bad[0] < 0 || m.bad[0] < bad[0])) bad = m.bad;
-                resolve();
-              };
-              workers.push(spawn(task, message, reject));
-            }),
-        ),
+      const started = bounds.slice(1, -1).map(
+        (i0, t) =>
+          new Promise<void>((resolve, reject) => {
+            const abort = () => reject(new CancelledError());
+            signal?.addEventListener("abort", abort, { once: true });
+            const task: DistanceTask = {
+              job,
+              buffer,
+              i0,
+              i1: bounds[t + 2],
+              ...(firstShared ? { first: firstShared.buffer as SharedArrayBuffer } : {}),
+            };
+            const message = (m: DistanceMessage) => {
+              if ("pairs" in m) return counted(m.pairs);
+              found(m.bad);
+              resolve();
+            };
+            workers.push(spawn(task, message, reject));
+          }),
       );
+      // this thread fills the first range itself: one worker fewer, whose
+      // heap and WebAssembly memory would add to the peak beside the matrix
+      // (stopped when a worker fails, so that it does not go on alone)
+      const first = firstShared ? firstNeighbourFinder(out, job.n, firstShared) : null;
+      const here = fillRowsInThread(job, out, bounds[0], bounds[1], counted, stop.signal, first).then(() => {
+        if (first) found(first.bad);
+      });
+      here.catch(() => {}); // its error, if any, is awaited below
+      await Promise.all([here, ...started]);
+    } catch (e) {
+      stop.abort();
+      throw e;
     } finally {
       await Promise.all(workers.map((w) => w.terminate()));
     }

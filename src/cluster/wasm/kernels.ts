@@ -26,7 +26,7 @@
  * The module is under 4 KB, so that browsers compile it synchronously even
  * on their main thread.
  */
-import { pairIndex } from "../dist-matrix.js";
+import { condensedOrigin, type RowOrigin } from "../dist-matrix.js";
 import { KERNELS_WASM_BASE64 } from "./kernels-wasm.js";
 
 /** The euclidean kernel (see kernels.wat). */
@@ -158,7 +158,7 @@ function runKernel(
   i0: number,
   i1: number,
   out: Float64Array,
-  offset: number,
+  origin: RowOrigin,
   dot: { below: number; onBelow: BelowCallback } | null,
 ): boolean {
   if (p < 1) return false;
@@ -198,7 +198,7 @@ function runKernel(
         const j = Math.max(i + 1, jLo);
         if (j >= jHi) continue;
         const from = outBase + (i - iLo) * rowDoubles + (j - jLo);
-        out.set(mem.subarray(from, from + (jHi - j)), pairIndex(n, i, j) - offset);
+        out.set(mem.subarray(from, from + (jHi - j)), origin(i) + j);
       }
       if (!dot) continue;
       for (let i = iLo; i < iHi; i++) {
@@ -206,7 +206,7 @@ function runKernel(
           if (flags[(i - iLo) * plan.chunk + (g - gLo)] === 0) continue;
           const row = outBase + (i - iLo) * rowDoubles - jLo;
           for (let j = Math.max(i + 1, g * GROUP); j < Math.min(n, (g + 1) * GROUP); j++) {
-            if (!(mem[row + j] >= dot.below)) dot.onBelow(i, j, pairIndex(n, i, j) - offset);
+            if (!(mem[row + j] >= dot.below)) dot.onBelow(i, j, origin(i) + j);
           }
         }
       }
@@ -221,9 +221,9 @@ function runKernel(
  * in column order, for i0 ≤ i < i1 and i < j < n; bit-identical to it.
  * `job.data` is the row-major n × p matrix and must hold no NaN.
  *
- * With `offset`, pair (i, j) goes to out[pairIndex(n, i, j) − offset] (a
- * buffer holding only some rows). Returns false (writing nothing) when the
- * kernels cannot run (no WebAssembly SIMD, memory exhausted, p = 0): then
+ * Pair (i, j) goes to out[origin(i) + j]: by default the condensed
+ * triangle (pairIndex), or the rows of a full matrix (dist-matrix.ts,
+ * RowOrigin). Returns false (writing nothing) when the kernels cannot run (no WebAssembly SIMD, memory exhausted, p = 0): then
  * use the JavaScript loop.
  * Each call copies rows i0 … n−1 into WebAssembly memory, O((n − i0) p).
  * O((i1 − i0) n p) time.
@@ -233,9 +233,9 @@ export function euclideanRowsWasm(
   i0: number,
   i1: number,
   out: Float64Array,
-  offset = 0,
+  origin: RowOrigin = condensedOrigin(job.n),
 ): boolean {
-  return runKernel(job.data, job.n, job.p, i0, i1, out, offset, null);
+  return runKernel(job.data, job.n, job.p, i0, i1, out, origin, null);
 }
 
 /**
@@ -262,8 +262,8 @@ export function pearsonDotRowsWasm(
   out: Float64Array,
   below: number,
   onBelow: BelowCallback,
-  offset = 0,
+  origin: RowOrigin = condensedOrigin(job.n),
 ): boolean {
   if (!job.pearson) return false;
-  return runKernel(job.pearson.unit, job.n, job.p, i0, i1, out, offset, { below, onBelow });
+  return runKernel(job.pearson.unit, job.n, job.p, i0, i1, out, origin, { below, onBelow });
 }
