@@ -35,6 +35,8 @@ export type WorkerReply =
       simd: boolean;
       threads: number;
       linkageThreads: number;
+      /** Milliseconds from the start to each phase's first and last report, and to the pipeline's end ("pipeline"). */
+      phases: Record<string, [number, number]>;
     }
   | { type: "error"; id: number; message: string }
   | { type: "cancelled"; id: number }
@@ -57,6 +59,7 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
   running = { id: req.id, controller };
   let lastPost = 0;
   const t0 = performance.now();
+  const phases: Record<string, [number, number]> = {};
   const threads = pageThreads();
   try {
     const result = await runPipeline(
@@ -69,6 +72,9 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
           warn() {},
           progress(phase, done, total) {
             const now = performance.now();
+            const at = Math.round(now - t0);
+            phases[phase] ??= [at, at];
+            phases[phase][1] = at;
             if (now - lastPost < 50 && done < total) return;
             lastPost = now;
             scope.postMessage({ type: "progress", id: req.id, phase, done, total });
@@ -78,6 +84,7 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
     );
     if (controller.signal.aborted) throw new DOMException("aborted", "AbortError");
     last = result;
+    phases.pipeline = [0, Math.round(performance.now() - t0)];
     const payload = buildPayload(result);
     const transfer = [payload.values.buffer, payload.original?.buffer].filter((b): b is ArrayBuffer => !!b);
     const ms = performance.now() - t0;
@@ -91,6 +98,7 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
         simd: wasmKernelsAvailable(),
         threads: threads.threads,
         linkageThreads: threads.linkageThreads(),
+        phases,
       },
       transfer,
     );

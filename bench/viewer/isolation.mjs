@@ -46,7 +46,7 @@ for (let r = 0; r < repeat; r++) {
       }));
       console.log(
         `${n} rows, ${d.isolated ? "isolated " : "one worker"}: ${d.clusterMs} ms in the page's worker ` +
-          `(distance threads ${d.threads}, linkage threads ${d.linkageThreads})`,
+          `(distance threads ${d.threads}, linkage threads ${d.linkageThreads}); phases ${d.phases}`,
       );
       await page.close();
     }

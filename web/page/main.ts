@@ -162,6 +162,7 @@ function receive(m: WorkerReply): void {
     app.dataset.simd = String(m.simd);
     app.dataset.threads = String(m.threads);
     app.dataset.linkageThreads = String(m.linkageThreads);
+    app.dataset.phases = JSON.stringify(m.phases);
   } else if (m.type === "error") {
     setChildren(error, m.message);
     finish("error", "Stopped: see the message.");
