@@ -18,7 +18,7 @@ import {
 } from "./command-parts.js";
 import { checkOutputExtension, writeOutputs } from "./files.js";
 import { addFlags } from "./flags.js";
-import { optionsOf, runOnFiles, withLogger } from "./run-command.js";
+import { type Compute, optionsOf, runOnFiles, withLogger } from "./run-command.js";
 import { formatTrees, TREE_EXTENSIONS, treeFormatFor } from "./tree-output.js";
 
 const EXAMPLES = `
@@ -66,8 +66,8 @@ export function clusterCommand(io: CliIo): Command {
       if (out.axis === "rows" && options.clusterRows === false) {
         throw new UsageError("--axis rows: the rows are not clustered (--no-cluster-rows)");
       }
-      const { threads } = given<{ threads: number }>(cmd, general);
-      const result = await runOnFiles(matrix, cmd, flags, options, "cluster", logger, threads);
+      const compute = given<Compute>(cmd, general);
+      const result = await runOnFiles(matrix, cmd, flags, options, "cluster", logger, compute);
       const clustered = result.clustered!;
       const outputs = paths.map((path) => ({
         path,

@@ -26,7 +26,7 @@ import {
 } from "./command-parts.js";
 import { checkOutputExtension, type OutputFile, splitGzExtension, writeOutputs } from "./files.js";
 import { addFlags } from "./flags.js";
-import { optionsOf, runOnFiles, withLogger } from "./run-command.js";
+import { type Compute, optionsOf, runOnFiles, withLogger } from "./run-command.js";
 import { formatTrees, jsonText } from "./tree-output.js";
 
 const EXAMPLES = `
@@ -128,8 +128,8 @@ export function plotCommand(io: CliIo): Command {
       const paths = outputPaths(out);
       for (const path of paths) checkOutputExtension(path, FIGURE_EXTENSIONS, "plot");
       const options = optionsOf(cmd, flags, [...cluster, ...figure]);
-      const { threads } = given<{ threads: number }>(cmd, general);
-      const result = await runOnFiles(matrix, cmd, flags, options, "figure", logger, threads);
+      const compute = given<Compute>(cmd, general);
+      const result = await runOnFiles(matrix, cmd, flags, options, "figure", logger, compute);
       const figures: OutputFile[] = [];
       for (const path of paths) {
         figures.push({ path, content: await renderFigure(result, path, result.options.dpi) });

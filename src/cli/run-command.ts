@@ -5,6 +5,7 @@
  */
 import { availableParallelism } from "node:os";
 import type { Command } from "commander";
+import type { ClusterContext } from "../cluster/cluster-matrix.js";
 import { msg, opt, UsageError } from "../errors.js";
 import { nodeClusterContext } from "../node/parallel.js";
 import type { Options } from "../options.js";
@@ -51,6 +52,20 @@ export function threadCount(asked: number | undefined, logger: StderrLogger): nu
   return asked;
 }
 
+/** How the command computes: `--threads` and `--low-memory`. */
+export interface Compute {
+  threads?: number;
+  lowMemory?: boolean;
+}
+
+/** The clustering context of a command: worker threads, and the linkage's layout (packed with --low-memory). */
+export function computeContext(compute: Compute, logger: StderrLogger): ClusterContext {
+  return {
+    ...nodeClusterContext(threadCount(compute.threads, logger)),
+    ...(compute.lowMemory ? { linkage: "packed" as const } : {}),
+  };
+}
+
 /** Reads the inputs and runs the pipeline up to `stop`, clustering on worker threads. */
 export async function runOnFiles(
   matrix: string,
@@ -59,7 +74,7 @@ export async function runOnFiles(
   options: Partial<Options>,
   stop: PipelineStop,
   logger: StderrLogger,
-  threads?: number,
+  compute: Compute = {},
 ): Promise<PipelineResult> {
   const files = givenValues(cmd, flags.files) as Omit<InputPaths, "matrix">;
   const input = readInputs({ matrix, ...files });
@@ -69,6 +84,6 @@ export async function runOnFiles(
       msg`${opt("aggregateColsBy")} ${field} needs a sample sheet (${opt("annotationCol")})`,
     );
   }
-  const context = stop === "prepare" ? {} : nodeClusterContext(threadCount(threads, logger));
+  const context = stop === "prepare" ? {} : computeContext(compute, logger);
   return runPipeline(input, options, { ...context, logger, stop });
 }
