@@ -98,7 +98,7 @@ export interface HclustState {
   readonly full: boolean;
   readonly diss: Float64Array;
   /** d(i, j) is at rowBase[i] + j (i < j; in the full layout, any i ≠ j). */
-  readonly rowBase: Float64Array;
+  readonly rowBase: Float64Array | Int32Array;
   /** Cluster sizes, by the index of the observation that carries the cluster. */
   readonly size: Float64Array;
   /** Active observations in increasing order (scans must run in index order); nActive in meta[0]. */
@@ -353,8 +353,10 @@ export function initRows(
 }
 
 /** Where row i starts, so that d(i, j) is at rowBases[i] + j: i·n in the full layout, else in the condensed triangle. */
-export function rowBases(n: number, full: boolean): Float64Array {
-  const rowBase = new Float64Array(n);
+export function rowBases(n: number, full: boolean): Float64Array | Int32Array {
+  // 32-bit offsets while every index fits (n ≤ 46,340 in the full layout): the hot
+  // loops then index with integer arithmetic instead of converting doubles
+  const rowBase = (full ? n * n : (n * (n - 1)) / 2) < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
   for (let i = 0; i < n; i++) rowBase[i] = full ? i * n : i * n - (i * (i + 1)) / 2 - i - 1;
   return rowBase;
 }

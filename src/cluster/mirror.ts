@@ -46,7 +46,7 @@ export const MIRROR_BATCH = 64;
  */
 export function mirrorColumns(
   diss: Float64Array,
-  rowBase: Float64Array,
+  rowBase: Float64Array | Int32Array,
   stamp: Int32Array,
   cols: Int32Array,
   m: number,
@@ -54,7 +54,7 @@ export function mirrorColumns(
   a0: number,
   a1: number,
 ): void {
-  const colBase = new Float64Array(m);
+  const colBase = rowBase instanceof Int32Array ? new Int32Array(m) : new Float64Array(m);
   const colStamp = new Int32Array(m);
   for (let q = 0; q < m; q++) {
     colBase[q] = rowBase[cols[q]];
@@ -77,7 +77,7 @@ export function mirrorColumns(
  */
 export function mirrorColumnChunks(
   diss: Float64Array,
-  rowBase: Float64Array,
+  rowBase: Float64Array | Int32Array,
   stamp: Int32Array,
   cols: Int32Array,
   m: number,
@@ -107,7 +107,7 @@ export class DeferredMirror {
   /** `stamp` (n) and `cols` (batch) may be shared with the threads that run mirrorAll. */
   constructor(
     private readonly diss: Float64Array,
-    private readonly rowBase: Float64Array,
+    private readonly rowBase: Float64Array | Int32Array,
     private readonly stamp: Int32Array,
     private readonly cols: Int32Array,
     active: Int32Array,
