@@ -21,14 +21,29 @@ export interface PageThreads {
   close(): void;
 }
 
+/**
+ * Thresholds of the page's threads, higher than Node's: in Chromium on two
+ * cores (bench/viewer/isolation.mjs, three runs each) the threads did not
+ * pay below 10,000 rows — at 5,000 × 50 the distances took 392–429 ms on two
+ * threads against 350–386 ms on one, the linkage 434–724 ms against
+ * 416–582 ms — and did at 10,000 (3.3–3.7 s against 4.0–5.3 s in all).
+ * Distances on workers from 10⁹ pair × column operations (6,300 rows of
+ * 50); the linkage split while more than 5,000 clusters are active.
+ */
+const PAGE_MIN_WORK = 1e9;
+const PAGE_MIN_ACTIVE = 5000;
+
 /** Whether SharedArrayBuffer can be shared with workers here. */
 function isolated(): boolean {
   const g = globalThis as { crossOriginIsolated?: boolean };
   return g.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
 }
 
-/** The threads of one run of the pipeline (the worker that runs it calls this). */
-export function pageThreads(): PageThreads {
+/**
+ * The threads of one run of the pipeline (the worker that runs it calls
+ * this); with `always`, at any size (the page's `?threads=always`).
+ */
+export function pageThreads(always = false): PageThreads {
   if (!isolated()) return { context: {}, threads: 1, linkageThreads: () => 1, close() {} };
   const threads = Math.max(2, Math.min(8, navigator.hardwareConcurrency || 2));
   // The linkage's worker must be running before the driver blocks this
@@ -55,22 +70,30 @@ export function pageThreads(): PageThreads {
     linkageThreads: () => Math.max(1, ...drivers.map((d) => d.threads)),
     context: {
       allocate: (length) => new Float64Array(new SharedArrayBuffer(length * 8)),
-      distances: workerDistanceBackend((task, message, failed) => {
-        const w = idle.pop() ?? new Worker("distance-worker.js");
-        w.onmessage = (e: MessageEvent<DistanceMessage>) => message(e.data);
-        w.onerror = (e) => failed(new Error(e.message || "a distance worker failed"));
-        w.postMessage(task);
-        return w;
-      }, threads),
+      distances: workerDistanceBackend(
+        (task, message, failed) => {
+          const w = idle.pop() ?? new Worker("distance-worker.js");
+          w.onmessage = (e: MessageEvent<DistanceMessage>) => message(e.data);
+          w.onerror = (e) => failed(new Error(e.message || "a distance worker failed"));
+          w.postMessage(task);
+          return w;
+        },
+        threads,
+        PAGE_MIN_WORK,
+      ),
       hclust: (method) => {
-        const driver = hclustDriver(method, (init) => {
-          const entry = spare;
-          if (!entry?.ready) return null; // not started yet: this axis stays on one thread
-          spare = null;
-          entry.worker.postMessage(init);
-          prepare(); // for the other axis
-          return entry.worker;
-        });
+        const driver = hclustDriver(
+          method,
+          (init) => {
+            const entry = spare;
+            if (!entry?.ready) return null; // not started yet: this axis stays on one thread
+            spare = null;
+            entry.worker.postMessage(init);
+            prepare(); // for the other axis
+            return entry.worker;
+          },
+          always ? 2 : PAGE_MIN_ACTIVE,
+        );
         drivers.push(driver);
         return driver;
       },

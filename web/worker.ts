@@ -19,7 +19,15 @@ import { buildPayload, type ViewerPayload } from "../src/viewer/payload.js";
 import { pageThreads } from "./parallel.js";
 
 export type WorkerRequest =
-  | { type: "run"; id: number; matrix: InputFile; annotationCol?: InputFile; options: Partial<Options> }
+  | {
+      type: "run";
+      id: number;
+      matrix: InputFile;
+      annotationCol?: InputFile;
+      options: Partial<Options>;
+      /** Threads at any size (the page's `?threads=always`, for tests and benchmarks). */
+      threadsAlways?: boolean;
+    }
   | { type: "cancel"; id: number }
   | { type: "download"; id: number; what: DownloadKind };
 
@@ -60,7 +68,7 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
   let lastPost = 0;
   const t0 = performance.now();
   const phases: Record<string, [number, number]> = {};
-  const threads = pageThreads();
+  const threads = pageThreads(req.threadsAlways === true);
   try {
     const result = await runPipeline(
       { matrix: req.matrix, ...(req.annotationCol ? { annotationCol: req.annotationCol } : {}) },

@@ -134,8 +134,12 @@ function run(): void {
       ? { annotationCol: { bytes: files.annotationCol.bytes.slice(), file: files.annotationCol.file } }
       : {}),
     options: controls.options(),
+    ...(THREADS_ALWAYS ? { threadsAlways: true } : {}),
   });
 }
+
+/** `?threads=always`: worker threads at any size, not only where they pay (tests, benchmarks). */
+const THREADS_ALWAYS = new URLSearchParams(location.search).get("threads") === "always";
 
 function finish(state: string, text: string): void {
   current = null;

@@ -70,14 +70,18 @@ export type SpawnDistanceWorker = (
   failed: (e: Error) => void,
 ) => DistanceWorker;
 
-/** A distance backend on `threads` workers (one thread below PARALLEL_MIN_WORK or without shared memory). */
-export function workerDistanceBackend(spawn: SpawnDistanceWorker, threads: number): DistanceBackend {
+/**
+ * A distance backend on `threads` threads, this one and workers (one thread
+ * below `minWork` pair × column operations, default PARALLEL_MIN_WORK, or
+ * without shared memory).
+ */
+export function workerDistanceBackend(
+  spawn: SpawnDistanceWorker,
+  threads: number,
+  minWork = PARALLEL_MIN_WORK,
+): DistanceBackend {
   return async (job, out, report, signal, first) => {
-    if (
-      threads < 2 ||
-      pairCount(job.n) * job.p < PARALLEL_MIN_WORK ||
-      !(out.buffer instanceof SharedArrayBuffer)
-    ) {
+    if (threads < 2 || pairCount(job.n) * job.p < minWork || !(out.buffer instanceof SharedArrayBuffer)) {
       return inThreadDistances(job, out, report, signal, first);
     }
     // step 0 on the workers too, when its buffer is shared (else hclust does it)
