@@ -61,7 +61,8 @@ export interface Compute {
 /** The clustering context of a command: worker threads, and the linkage's layout (packed with --low-memory). */
 export function computeContext(compute: Compute, logger: StderrLogger): ClusterContext {
   return {
-    ...nodeClusterContext(threadCount(compute.threads, logger)),
+    // the distance workers start now and load while the matrix is read
+    ...nodeClusterContext(threadCount(compute.threads, logger), { prestart: true }),
     ...(compute.lowMemory ? { linkage: "packed" as const } : {}),
   };
 }

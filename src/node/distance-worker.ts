@@ -2,4 +2,7 @@
 import { parentPort, workerData } from "node:worker_threads";
 import { type DistanceTask, runDistanceTask } from "../cluster/parallel/distances.js";
 
-runDistanceTask(workerData as DistanceTask, (message) => parentPort?.postMessage(message));
+const run = (task: DistanceTask) => runDistanceTask(task, (message) => parentPort?.postMessage(message));
+// started with its task, or ahead of it (nodeDistanceBackend's prestart): then the task comes as a message
+if (workerData) run(workerData as DistanceTask);
+else parentPort?.once("message", run);
