@@ -10,7 +10,7 @@ import type { DistanceBackend } from "../cluster-matrix.js";
 import { fillRowsInThread, inThreadDistances } from "../cluster-matrix.js";
 import { pairCount } from "../dist-matrix.js";
 import { type DistanceJob, fillDistanceRows, splitRows } from "../distance.js";
-import { firstNeighbourFinder, firstNeighboursOf } from "../hclust.js";
+import { firstNeighbourFinder, firstNeighboursOf, nextMacrotask } from "../hclust.js";
 
 /**
  * Below this many pair × column operations (about 30 ms on one thread),
@@ -21,14 +21,17 @@ import { firstNeighbourFinder, firstNeighboursOf } from "../hclust.js";
 const PARALLEL_MIN_WORK = 5e7;
 
 /**
- * What a distance worker is started with: fill rows [i0, i1) of the matrix
- * in `buffer`, and find hclust's step 0 for them into `first` when given.
+ * What a distance worker is started with: fill, of the matrix in `buffer`,
+ * the chunks of rows [bounds[c], bounds[c + 1]) whose numbers c it takes
+ * from the shared counter (Atomics.add on `counter`[0]), as the other
+ * threads do, until none is left; and find hclust's step 0 for its rows
+ * into `first` when given.
  */
 export interface DistanceTask {
   job: DistanceJob;
   buffer: SharedArrayBuffer;
-  i0: number;
-  i1: number;
+  bounds: number[];
+  counter: SharedArrayBuffer;
   first?: SharedArrayBuffer;
 }
 
@@ -38,14 +41,20 @@ export interface DistanceTask {
  */
 export type DistanceMessage = { pairs: number } | { done: true; bad: [number, number] };
 
-/** The worker's side: fills its rows in about 50 chunks, posting progress after each. */
+/** The next chunk of rows from the shared counter, or null when all are taken. */
+function takeChunk(bounds: readonly number[], counter: Int32Array): [number, number] | null {
+  const c = Atomics.add(counter, 0, 1);
+  return c + 1 < bounds.length ? [bounds[c], bounds[c + 1]] : null;
+}
+
+/** The worker's side: fills the chunks it takes, posting progress after each. */
 export function runDistanceTask(task: DistanceTask, post: (message: DistanceMessage) => void): void {
-  const { job, buffer, i0, i1 } = task;
+  const { job, buffer, bounds } = task;
   const out = new Float64Array(buffer);
+  const counter = new Int32Array(task.counter);
   const first = task.first ? firstNeighbourFinder(out, job.n, new Float64Array(task.first)) : null;
-  const chunk = Math.max(1, Math.floor((i1 - i0) / 50));
-  for (let a = i0; a < i1; a += chunk) {
-    const b = Math.min(i1, a + chunk);
+  for (let rows = takeChunk(bounds, counter); rows; rows = takeChunk(bounds, counter)) {
+    const [a, b] = rows;
     fillDistanceRows(job, a, b, out);
     first?.rows(a, b);
     let pairs = 0;
@@ -54,6 +63,14 @@ export function runDistanceTask(task: DistanceTask, post: (message: DistanceMess
   }
   post({ done: true, bad: first ? [first.bad[0], first.bad[1]] : [-1, -1] });
 }
+
+/**
+ * Chunks per thread: about 80 ms each at 20,000 × 50, so that the threads
+ * end within one chunk of each other. (A fixed split by pairs left this
+ * thread 1.1 s behind its worker there: its rows cost more to write, and
+ * it also draws the progress.)
+ */
+const CHUNKS_PER_THREAD = 32;
 
 /** A started distance worker. */
 export interface DistanceWorker {
@@ -86,13 +103,16 @@ export function workerDistanceBackend(
     }
     // step 0 on the workers too, when its buffer is shared (else hclust does it)
     const firstShared = first?.buffer instanceof SharedArrayBuffer ? first : undefined;
-    // the first non-finite pair in row order: the smallest over the threads (their rows are in order)
+    // the first non-finite pair in row order: the smallest over the threads (each takes its rows in order)
     let bad: [number, number] = [-1, -1];
     const found = (b: ArrayLike<number>) => {
       if (b[0] >= 0 && (bad[0] < 0 || b[0] < bad[0])) bad = [b[0], b[1]];
     };
     const buffer = out.buffer;
-    const bounds = splitRows(job.n, threads);
+    // chunks of about equal numbers of pairs, handed out in order to whichever thread asks
+    const bounds = splitRows(job.n, threads * CHUNKS_PER_THREAD);
+    const counterBuffer = new SharedArrayBuffer(4);
+    const counter = new Int32Array(counterBuffer);
     const total = pairCount(job.n);
     let done = 0;
     const counted = (pairs: number) => {
@@ -104,16 +124,17 @@ export function workerDistanceBackend(
     if (signal?.aborted) stop.abort();
     signal?.addEventListener("abort", () => stop.abort(), { once: true });
     try {
-      const started = bounds.slice(1, -1).map(
-        (i0, t) =>
+      const started = Array.from(
+        { length: threads - 1 },
+        () =>
           new Promise<void>((resolve, reject) => {
             const abort = () => reject(new CancelledError());
             signal?.addEventListener("abort", abort, { once: true });
             const task: DistanceTask = {
               job,
               buffer,
-              i0,
-              i1: bounds[t + 2],
+              bounds,
+              counter: counterBuffer,
               ...(firstShared ? { first: firstShared.buffer as SharedArrayBuffer } : {}),
             };
             const message = (m: DistanceMessage) => {
@@ -124,13 +145,17 @@ export function workerDistanceBackend(
             workers.push(spawn(task, message, reject));
           }),
       );
-      // this thread fills the first range itself: one worker fewer, whose
-      // heap and WebAssembly memory would add to the peak beside the matrix
-      // (stopped when a worker fails, so that it does not go on alone)
+      // this thread takes chunks too: one worker fewer, whose heap and
+      // WebAssembly memory would add to the peak beside the matrix (stopped
+      // when a worker fails, so that it does not go on alone)
       const first = firstShared ? firstNeighbourFinder(out, job.n, firstShared) : null;
-      const here = fillRowsInThread(job, out, bounds[0], bounds[1], counted, stop.signal, first).then(() => {
+      const here = (async () => {
+        for (let rows = takeChunk(bounds, counter); rows; rows = takeChunk(bounds, counter)) {
+          await fillRowsInThread(job, out, rows[0], rows[1], counted, stop.signal, first);
+          await nextMacrotask(); // the workers' progress messages
+        }
         if (first) found(first.bad);
-      });
+      })();
       here.catch(() => {}); // its error, if any, is awaited below
       await Promise.all([here, ...started]);
     } catch (e) {
