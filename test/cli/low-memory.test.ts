@@ -8,17 +8,7 @@ import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { stderrLogger } from "../../src/cli/progress.js";
 import { computeContext } from "../../src/cli/run-command.js";
-import { randomSource } from "../../src/cluster/random.js";
-import { clusterheat, tempDir } from "./run-cli.js";
-
-function tiedMatrix(n: number, p: number): string {
-  const rnd = randomSource(11);
-  const lines = [["gene", ...Array.from({ length: p }, (_, j) => `s${j}`)].join("\t")];
-  for (let i = 0; i < n; i++) {
-    lines.push([`g${i}`, ...Array.from({ length: p }, () => String(Math.floor(rnd() * 5)))].join("\t"));
-  }
-  return `${lines.join("\n")}\n`;
-}
+import { clusterheat, tempDir, tiedMatrix } from "./run-cli.js";
 
 describe("clusterheat --low-memory", () => {
   it("asks the library for the packed layout, and only then", () => {
@@ -31,7 +21,7 @@ describe("clusterheat --low-memory", () => {
     const dir = tempDir();
     const file = join(dir, "tied.tsv");
     // large enough for the worker threads (distances and the split linkage)
-    writeFileSync(file, tiedMatrix(3300, 8));
+    writeFileSync(file, tiedMatrix(3300, 8, 11, 5));
     for (const threads of ["1", "2"]) {
       const args = ["cluster", file, "--clustering-method", "average", "-q", "--threads", threads];
       const full = clusterheat(args);

@@ -8,6 +8,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { onTestFinished } from "vitest";
+import { randomSource } from "../../src/cluster/random.js";
 
 export const ROOT = fileURLToPath(new URL("../..", import.meta.url));
 export const CLI = join(ROOT, "dist", "cli", "main.js");
@@ -69,4 +70,18 @@ export function tsvCells(text: string): string[][] {
     .split("\n")
     .filter((line) => line !== "")
     .map((line) => line.split("\t"));
+}
+
+/**
+ * A TSV of n rows × p columns of small integers (0 … levels − 1, seeded):
+ * tied distances everywhere, for the paths whose trees must equal one
+ * thread's, ties included.
+ */
+export function tiedMatrix(n: number, p: number, seed = 3, levels = 6): string {
+  const rnd = randomSource(seed);
+  const lines = [["gene", ...Array.from({ length: p }, (_, j) => `s${j}`)].join("\t")];
+  for (let i = 0; i < n; i++) {
+    lines.push([`g${i}`, ...Array.from({ length: p }, () => String(Math.floor(rnd() * levels)))].join("\t"));
+  }
+  return `${lines.join("\n")}\n`;
 }

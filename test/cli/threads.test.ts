@@ -8,17 +8,7 @@ import { spawn } from "node:child_process";
 import { existsSync, readdirSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { randomSource } from "../../src/cluster/random.js";
-import { CLI, clusterheat, ROOT, tempDir } from "./run-cli.js";
-
-function tiedMatrix(n: number, p: number): string {
-  const rnd = randomSource(3);
-  const lines = [["gene", ...Array.from({ length: p }, (_, j) => `s${j}`)].join("\t")];
-  for (let i = 0; i < n; i++) {
-    lines.push([`g${i}`, ...Array.from({ length: p }, () => String(Math.floor(rnd() * 6)))].join("\t"));
-  }
-  return `${lines.join("\n")}\n`;
-}
+import { CLI, clusterheat, ROOT, tempDir, tiedMatrix } from "./run-cli.js";
 
 describe("clusterheat cluster --threads", () => {
   it.each([

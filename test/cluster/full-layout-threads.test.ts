@@ -7,15 +7,8 @@
  * Runs the build in dist/ (worker threads load its .js files) in a child
  * process: build first (`npm run build`).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const ROOT = fileURLToPath(new URL("../..", import.meta.url));
-const DIST = join(ROOT, "dist");
+import { built, runDistScript } from "../helpers/dist-script.js";
 
 const SCRIPT = `
 const D = process.argv[2];
@@ -71,19 +64,10 @@ console.log(JSON.stringify({ out, errors }));
 `;
 
 describe("full layout on two threads", () => {
-  it.skipIf(!existsSync(join(DIST, "node", "hclust-worker.js")))(
+  it.skipIf(!built("node/hclust-worker.js"))(
     "gives the packed layout's trees for every method on tied data",
     () => {
-      // a script file, not "node -e": worker threads inherit the parent's execArgv
-      const dir = mkdtempSync(join(tmpdir(), "clusterheat-full-"));
-      const script = join(dir, "run.mjs");
-      writeFileSync(script, SCRIPT);
-      const run = spawnSync(process.execPath, [script, DIST], {
-        encoding: "utf8",
-        env: { ...process.env, CLUSTERHEAT_HCLUST_SPLIT_MIN: "2" },
-        timeout: 120_000,
-      });
-      rmSync(dir, { recursive: true, force: true });
+      const run = runDistScript(SCRIPT, [], { env: { ...process.env, CLUSTERHEAT_HCLUST_SPLIT_MIN: "2" } });
       expect(run.status, run.stderr).toBe(0);
       const { out: results, errors } = JSON.parse(run.stdout) as {
         out: { n: number; method: string; same: boolean }[];

@@ -4,14 +4,8 @@
  * the process alive. Runs the build in dist/ (worker threads load its .js
  * files) in a child process: build first (`npm run build`).
  */
-import { spawnSync } from "node:child_process";
-import { existsSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
-import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-
-const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
+import { built, runDistScript } from "../helpers/dist-script.js";
 
 const SCRIPT = `
 const D = process.argv[2];
@@ -38,29 +32,15 @@ else {
 `;
 
 describe("nodeClusterContext({ prestart })", () => {
-  it.skipIf(!existsSync(join(DIST, "node", "distance-worker.js")))(
+  it.skipIf(!built("node/distance-worker.js"))(
     "gives one thread's distances, and idle workers do not keep the process alive",
     () => {
-      // a script file, not "node -e": worker threads inherit the parent's execArgv
-      const dir = mkdtempSync(join(tmpdir(), "clusterheat-prestart-"));
-      const script = join(dir, "run.mjs");
-      writeFileSync(script, SCRIPT);
-      try {
-        const idle = spawnSync(process.execPath, [script, DIST, "idle"], {
-          encoding: "utf8",
-          timeout: 20_000,
-        });
-        expect(idle.signal).toBeNull(); // not killed by the timeout
-        expect(idle.status, idle.stderr).toBe(0);
-        const used = spawnSync(process.execPath, [script, DIST, "used"], {
-          encoding: "utf8",
-          timeout: 60_000,
-        });
-        expect(used.status, used.stderr).toBe(0);
-        expect(JSON.parse(used.stdout)).toEqual({ same: true });
-      } finally {
-        rmSync(dir, { recursive: true, force: true });
-      }
+      const idle = runDistScript(SCRIPT, ["idle"], { timeout: 20_000 });
+      expect(idle.signal).toBeNull(); // not killed by the timeout
+      expect(idle.status, idle.stderr).toBe(0);
+      const used = runDistScript(SCRIPT, ["used"], { timeout: 60_000 });
+      expect(used.status, used.stderr).toBe(0);
+      expect(JSON.parse(used.stdout)).toEqual({ same: true });
     },
     90_000,
   );
