@@ -58,12 +58,6 @@ export function pageThreads(always = false): PageThreads {
     spare = entry;
   };
   prepare();
-  // The distance workers are started now too, so that they have loaded
-  // their script while the matrix is read and prepared: started on demand,
-  // each cost ~90 ms before its first row (at 2,000 rows the distances then
-  // took 180 ms on two threads against 90 ms on one).
-  const idle: Worker[] = [];
-  for (let t = 1; t < threads; t++) idle.push(new Worker("distance-worker.js"));
   const drivers: { readonly threads: number }[] = [];
   return {
     threads,
@@ -72,7 +66,7 @@ export function pageThreads(always = false): PageThreads {
       allocate: (length) => new Float64Array(new SharedArrayBuffer(length * 8)),
       distances: workerDistanceBackend(
         (task, message, failed) => {
-          const w = idle.pop() ?? new Worker("distance-worker.js");
+          const w = new Worker("distance-worker.js");
           w.onmessage = (e: MessageEvent<DistanceMessage>) => message(e.data);
           w.onerror = (e) => failed(new Error(e.message || "a distance worker failed"));
           w.postMessage(task);
@@ -101,7 +95,6 @@ export function pageThreads(always = false): PageThreads {
     close() {
       spare?.worker.terminate();
       spare = null;
-      for (const w of idle.splice(0)) w.terminate();
     },
   };
 }

@@ -30,9 +30,9 @@ export function pairIndex(n: number, i: number, j: number): number {
  */
 export type RowOrigin = (i: number) => number;
 
-/** The condensed triangle, less `offset` (a buffer holding rows from the one at offset on). */
-export function condensedOrigin(n: number, offset = 0): RowOrigin {
-  return (i) => i * n - (i * (i + 1)) / 2 - i - 1 - offset;
+/** The condensed triangle (pairIndex). */
+export function condensedOrigin(n: number): RowOrigin {
+  return (i) => i * n - (i * (i + 1)) / 2 - i - 1;
 }
 
 /** The full n × n matrix, row-major. */

@@ -291,10 +291,11 @@ function fillPearsonRowsWasm(
   for (let j = 0; j < n; j++) if (special(j)) specials.push(j);
   if (specials.length === 0) return true;
   for (let i = i0; i < i1; i++) {
+    const at = origin(i);
     if (special(i)) {
-      for (let j = i + 1; j < n; j++) out[origin(i) + j] = exact(i, j);
+      for (let j = i + 1; j < n; j++) out[at + j] = exact(i, j);
     } else {
-      for (const j of specials) if (j > i) out[origin(i) + j] = exact(i, j);
+      for (const j of specials) if (j > i) out[at + j] = exact(i, j);
     }
   }
   return true;

@@ -31,7 +31,7 @@
  */
 import { CancelledError, DataError, UsageError } from "../errors.js";
 import type { Distance, Method } from "../options.js";
-import type { DistMatrix } from "./dist-matrix.js";
+import { condensedOrigin, type DistMatrix, fullOrigin } from "./dist-matrix.js";
 import { DeferredMirror, MIRROR_BATCH } from "./mirror.js";
 import { Tournament } from "./tournament.js";
 import { hclustOrder, type Tree } from "./tree.js";
@@ -357,7 +357,8 @@ export function rowBases(n: number, full: boolean): Float64Array | Int32Array {
   // 32-bit offsets while every index fits (n ≤ 46,340 in the full layout): the hot
   // loops then index with integer arithmetic instead of converting doubles
   const rowBase = (full ? n * n : (n * (n - 1)) / 2) < 2 ** 31 ? new Int32Array(n) : new Float64Array(n);
-  for (let i = 0; i < n; i++) rowBase[i] = full ? i * n : i * n - (i * (i + 1)) / 2 - i - 1;
+  const origin = full ? fullOrigin(n) : condensedOrigin(n);
+  for (let i = 0; i < n; i++) rowBase[i] = origin(i);
   return rowBase;
 }
 

@@ -66,9 +66,8 @@ export function runDistanceTask(task: DistanceTask, post: (message: DistanceMess
 
 /**
  * Chunks per thread: about 80 ms each at 20,000 × 50, so that the threads
- * end within one chunk of each other. (A fixed split by pairs left this
- * thread 1.1 s behind its worker there: its rows cost more to write, and
- * it also draws the progress.)
+ * end within one chunk of each other whatever each row costs on each thread
+ * (this one also draws the progress).
  */
 const CHUNKS_PER_THREAD = 32;
 
