@@ -54,12 +54,6 @@ export interface PipelineContext extends Omit<ClusterContext, "logger" | "signal
   signal?: AbortSignal;
   /** Default: `figure`. */
   stop?: PipelineStop;
-  /**
-   * false: the Scene's raster cells are laid out without their pixels, for
-   * a consumer that draws the cells from the values (the viewer's page:
-   * at 5,000 rows their PNG took ~75 ms, then was dropped). Default true.
-   */
-  cellPixels?: boolean;
 }
 
 /** Everything the stages made. */
@@ -207,7 +201,7 @@ export async function runPipeline(
 
   // 5. Cluster rows, then columns on the row-ordered matrix (pheatmap's order); cutree; k-means;
   //    split axes block by block; a correlation matrix with one tree for both axes.
-  const { logger: _l, signal: _s, stop: _t, cellPixels: _c, ...clusterCtx } = ctx;
+  const { logger: _l, signal: _s, stop: _t, ...clusterCtx } = ctx;
   const { rowSplit, colSplit, rowOrder, colOrder, ...clustered } = await clusterAxes(
     prepared,
     correlation,
@@ -249,7 +243,6 @@ export async function runPipeline(
     },
     options satisfies FigureOptions,
     logger,
-    { cellPixels: ctx.cellPixels ?? true },
   );
   // 8. Rendering is format-specific: renderSvg(scene) (isomorphic), renderPng/renderPdf (clusterheat/node).
   return { ...result, scene };

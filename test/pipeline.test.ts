@@ -54,25 +54,6 @@ describe("runPipeline", () => {
     expect(r.warnings).toEqual(logger.warnings);
   });
 
-  it("runPipeline with cellPixels false lays out the same Scene, its raster cells without pixels", async () => {
-    // 30 rows drawn as an image (raster "always"): the viewer draws the cells itself
-    const options = { scale: "row", raster: "always" } as const;
-    const whole = await runPipeline({ matrix: dex30() }, options);
-    const boxes = await runPipeline({ matrix: dex30() }, options, { cellPixels: false });
-    const cells = (r: typeof whole) => r.scene!.groups.find((g) => g.name === "cells")!.items;
-    const [image] = cells(whole);
-    expect(image.type === "image" && image.png.length > 100).toBe(true);
-    expect(cells(boxes).map((it) => (it.type === "image" ? it.png : "?"))).toEqual([""]);
-    const box = (it: ReturnType<typeof cells>[number]) =>
-      it.type === "image" ? [it.x, it.y, it.width, it.height] : [];
-    expect(cells(boxes).map(box)).toEqual(cells(whole).map(box));
-    const rest = (r: typeof whole) => ({
-      ...r.scene,
-      groups: r.scene!.groups.filter((g) => g.name !== "cells"),
-    });
-    expect(rest(boxes)).toEqual(rest(whole));
-  });
-
   it("runPipeline refuses options that conflict before reading the input", async () => {
     const unreadable = { bytes: "not\ta\nmatrix", file: "bad.tsv" };
     await expect(runPipeline({ matrix: unreadable }, { cutreeRows: 2, cutreeRowsHeight: 1 })).rejects.toThrow(

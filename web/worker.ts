@@ -75,8 +75,6 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
       req.options,
       {
         ...threads.context,
-        // the viewer draws the cells from the values: the figure's cell image is not needed
-        cellPixels: false,
         signal: controller.signal,
         logger: {
           warn() {},

@@ -296,16 +296,6 @@ function round1(v: number): number {
   return Math.round(v * 10) / 10;
 }
 
-/** How much of the Scene to make. */
-export interface LayoutHow {
-  /**
-   * false: raster cells (images, for large matrices) keep their boxes but
-   * not their pixels (an empty PNG), for a consumer that draws the cells
-   * from the values itself, as the viewer does. Default true.
-   */
-  cellPixels?: boolean;
-}
-
 /**
  * Lays out a clustered heatmap as a Scene: cells, trees, annotation tracks,
  * labels, legends, title and numbers, every position in points. Options are
@@ -318,14 +308,13 @@ export function layoutHeatmap(
   input: LayoutInput,
   options: FigureOptions,
   logger: Logger = silentLogger,
-  how: LayoutHow = {},
 ): Scene {
   // 1.–3. colors, axes, annotation colors
   const p = plan(input, options);
   // 4. cell sizes
   const cell = squareCells(cellSizes(p), options, Boolean(input.correlation), input.colOrder.length);
   // 5. every part around the matrix at (0, 0)
-  const c = compose(p, cell.width, cell.height, how.cellPixels === false);
+  const c = compose(p, cell.width, cell.height);
   // 6. warn once about labels that cannot fit, and about names to label that are not there
   warnHidden(c, options, logger);
   warnMissingMarks(p, logger);

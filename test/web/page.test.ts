@@ -131,6 +131,14 @@ describe("web page in Chromium", () => {
     );
     const trees = [one.rows?.tree, one.cols?.tree].filter((t) => !!t).map((t) => formatNewick(t!));
     expect(fromPage).toBe(`${trees.join("\n")}\n`);
+    // the figure's SVG of this many rows draws its cells as one embedded image, with pixels
+    const [svgDownload] = await Promise.all([
+      page.waitForEvent("download"),
+      page.getByRole("button", { name: "Figure SVG" }).click(),
+    ]);
+    const svg = readFileSync((await svgDownload.path()) as string, "utf8");
+    const png = /data:image\/png;base64,([A-Za-z0-9+/=]*)/.exec(svg);
+    expect(png?.[1].length ?? 0).toBeGreaterThan(1000);
     await page.goto(`${origin}/`); // the page as served, for the tests after
   }, 90_000);
 
