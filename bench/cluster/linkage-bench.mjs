@@ -8,6 +8,8 @@
 //   threads, memory available unknown); page-packed, page-full force a layout
 //   (Chromium reporting navigator.deviceMemory ≥ 8 chooses full up to 3.6 GB, i.e.
 //   20,000 rows: page-full is what it runs there; Node has no deviceMemory)
+// CLUSTERHEAT_LINKAGE_KERNEL=0 runs the full layout's loops in JavaScript instead of
+// WebAssembly (wasm/linkage.ts), for comparing the two in one build.
 // Prints one JSON line: read, distance, linkage seconds, layout, peak RSS, tree hash.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -44,9 +46,16 @@ const logger = {
 };
 const m = prepare(raw, options.prep, logger);
 const threads = threadsArg === undefined ? undefined : Number(threadsArg);
+const kernel = process.env.CLUSTERHEAT_LINKAGE_KERNEL === "0" ? { linkageKernel: false } : {};
 const ctx = layout.startsWith("page")
-  ? { logger, linkage: layout.slice(5) || "auto", onLinkage: (i) => (chosen = i.layout) }
-  : { logger, ...nodeClusterContext(threads), linkage: layout, onLinkage: (i) => (chosen = i.layout) };
+  ? { logger, ...kernel, linkage: layout.slice(5) || "auto", onLinkage: (i) => (chosen = i.layout) }
+  : {
+      logger,
+      ...kernel,
+      ...nodeClusterContext(threads),
+      linkage: layout,
+      onLinkage: (i) => (chosen = i.layout),
+    };
 const result = await clusterMatrix(m, { ...options.cluster, clusterCols: false }, ctx);
 const t3 = seconds();
 const { merge, height, order } = result.rows.tree;

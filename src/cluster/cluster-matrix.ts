@@ -33,6 +33,7 @@ import {
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import type { Tree } from "./tree.js";
+import { createLinkageArena } from "./wasm/linkage.js";
 
 /** One clustered axis: its tree (leaf order applied) and, when cut, the cluster of each leaf (input order). */
 export interface AxisResult {
@@ -73,8 +74,17 @@ export interface ClusterContext {
   logger?: Logger;
   signal?: AbortSignal;
   distances?: DistanceBackend;
-  /** Allocates the condensed buffer (the node backend uses shared memory). */
+  /**
+   * Allocates the distance matrix in shared memory, for threads (the node
+   * backend, a cross-origin isolated page); when given, the full layout's
+   * WebAssembly memory is shared too.
+   */
   allocate?: (length: number) => Float64Array;
+  /**
+   * false: the full layout's matrix in a plain buffer, and hclust's loops in
+   * JavaScript (same trees; for measuring the WebAssembly kernels, wasm/linkage.ts).
+   */
+  linkageKernel?: boolean;
   /** Largest distance matrix allowed, in bytes (default 16 GB). */
   memoryLimit?: number;
   /** Bytes of memory free now (Node: os.freemem()); the linkage's layout is chosen from it. */
@@ -86,7 +96,13 @@ export interface ClusterContext {
    */
   linkage?: "auto" | "full" | "packed";
   /** Told which layout the linkage of an axis uses. */
-  onLinkage?: (info: { axis: "rows" | "columns"; n: number; layout: "full" | "packed" }) => void;
+  onLinkage?: (info: {
+    axis: "rows" | "columns";
+    n: number;
+    layout: "full" | "packed";
+    /** Whether the update and scan loops run in WebAssembly (wasm/linkage.ts). */
+    wasm: boolean;
+  }) => void;
   /** Options for hclust that spread its work over threads (parallel/hclust-driver.ts); close() after. */
   hclust?: (method: Method) => Pick<
     HclustOptions,
@@ -251,10 +267,16 @@ async function clusterAxis(
   }
   const job = prepareDistanceJob(m, distance, { minkowskiP: options.minkowskiP });
   let full = !keep && chooseFullLayout(n, limit, ctx);
-  // on "auto", a full matrix that cannot be allocated falls back to the packed triangle
-  const fullValues = full && (ctx.linkage ?? "auto") === "auto" ? tryAllocate(ctx, n * n) : null;
+  // the full matrix in a WebAssembly memory, where hclust's update and scan
+  // loops run (wasm/linkage.ts; shared when the context shares memory with
+  // threads), else a plain buffer; on "auto", a full matrix that cannot be
+  // allocated falls back to the packed triangle
+  const arena =
+    full && ctx.linkageKernel !== false ? createLinkageArena(n, ctx.allocate !== undefined) : null;
+  const fullValues =
+    arena?.values ?? (full && (ctx.linkage ?? "auto") === "auto" ? tryAllocate(ctx, n * n) : null);
   if (full && fullValues === null && (ctx.linkage ?? "auto") === "auto") full = false;
-  ctx.onLinkage?.({ axis, n, layout: full ? "full" : "packed" });
+  ctx.onLinkage?.({ axis, n, layout: full ? "full" : "packed", wasm: arena !== null });
   const length = full ? n * n : pairCount(n);
   const values = fullValues ?? allocate(ctx, length);
   const backend = ctx.distances ?? inThreadDistances;

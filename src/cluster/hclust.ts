@@ -36,6 +36,7 @@ import { DeferredMirror, MIRROR_BATCH } from "./mirror.js";
 import { Tournament } from "./tournament.js";
 import { hclustOrder, type Tree } from "./tree.js";
 import { UPDATES, type Update } from "./updates.js";
+import { type LinkageKernel, linkageArenaOf, linkageKernel } from "./wasm/linkage.js";
 
 /** A distance that is NaN or infinite; `i`, `j` are the 0-based observations. */
 export class NonFiniteDistanceError extends DataError {
@@ -112,6 +113,12 @@ export interface HclustState {
   /** Full layout: the step at which each row was last written whole, and a batch of columns to mirror (mirror.ts). */
   readonly stamp: Int32Array;
   readonly mirrorCols: Int32Array;
+  /**
+   * Full layout, when diss and the state live in a WebAssembly memory
+   * (wasm/linkage.ts): this thread's WebAssembly updates and scans, which
+   * updateRange (with `collect`) and the scans run instead of their loops.
+   */
+  kernel?: LinkageKernel;
 }
 
 /** What one step merges, and where i2 and j2 sat in the active list. */
@@ -160,6 +167,10 @@ export function updateRange(
   let nRescan = a0;
   let nSettled = a1;
   if (st.full) {
+    if (collect && st.kernel) {
+      st.kernel.update(m, a0, a1, out);
+      return;
+    }
     // Both distances in rows i2 and j2 (contiguous, made exact by
     // DeferredMirror.patch); the new one is written to row i2 only (the
     // mirror writes column i2 later, in a batch).
@@ -253,7 +264,12 @@ export function rescanRow(st: HclustState, nActive: number, i: number): void {
  * at[where] (−1 when none).
  */
 function scanRow(st: HclustState, i: number, a0: number, a1: number, at: Int32Array, where: number): number {
-  const { diss, rowBase, active } = st;
+  const { diss, rowBase, active, kernel } = st;
+  if (kernel) {
+    const d = kernel.scan(rowBase[i], a0, a1);
+    at[where] = kernel.at();
+    return d;
+  }
   let dmin = Number.POSITIVE_INFINITY;
   let jm = -1;
   const base = rowBase[i];
@@ -524,11 +540,16 @@ function* hclustSteps(
   const update = UPDATES[method];
   if (!update) throw new UsageError(`invalid clusteringMethod: ${method}`);
   const squared = method === "ward.D2";
+  const full = d.layout === "full";
+  // distances filled in a WebAssembly memory (cluster-matrix.ts): the state goes there too, for the kernels
+  const arena = full && options.inPlace ? linkageArenaOf(d.values) : undefined;
   const alloc =
+    (arena &&
+      (<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
+        arena.alloc<T>(kind, length))) ??
     options.allocate ??
     (<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
       (kind === "f64" ? new Float64Array(length) : new Int32Array(length)) as T);
-  const full = d.layout === "full";
   const rowBase = rowBases(n, full);
   const st: HclustState = {
     n,
@@ -544,6 +565,7 @@ function* hclustSteps(
     stamp: alloc<Int32Array>("i32", full ? n : 0),
     mirrorCols: alloc<Int32Array>("i32", full ? Math.max(1, options.mirrorBatch ?? MIRROR_BATCH) : 0),
   };
+  if (arena) st.kernel = linkageKernel(arena.memory, st, method);
   const { diss, active, nn, disnn, settled, size, rescan } = st;
   for (let i = 0; i < n; i++) active[i] = i;
   let nActive = n;

@@ -26,12 +26,20 @@ for (const [n, p] of [[300, 4], [700, 3]]) {
       Array.from({ length: p }, (_, j) => "s" + j),
     );
     const trees = [];
-    // one thread (the reference), then both layouts on two threads
-    for (const ctx of [{ linkage: "packed" }, { ...nodeClusterContext(2), linkage: "packed" }, { ...nodeClusterContext(2), linkage: "full" }]) {
+    // one thread (the reference), then both layouts on two threads, the full
+    // one with its loops in WebAssembly (in both threads) and in JavaScript
+    const wasm = [];
+    for (const ctx of [
+      { linkage: "packed" },
+      { ...nodeClusterContext(2), linkage: "packed" },
+      { ...nodeClusterContext(2), linkage: "full" },
+      { ...nodeClusterContext(2), linkage: "full", linkageKernel: false },
+    ]) {
+      ctx.onLinkage = (info) => wasm.push(info.wasm);
       const r = await clusterMatrix(m, { clusteringMethod: method, clusterCols: false }, ctx);
       trees.push(JSON.stringify([Array.from(r.rows.tree.merge), Array.from(r.rows.tree.height), r.rows.tree.order]));
     }
-    out.push({ n, method, same: trees[0] === trees[1] && trees[0] === trees[2] });
+    out.push({ n, method, wasm, same: trees.every((t) => t === trees[0]) });
   }
 }
 // A distance that cannot be computed (two rows with no column in common)
@@ -70,11 +78,12 @@ describe("full layout on two threads", () => {
       const run = runDistScript(SCRIPT, [], { env: { ...process.env, CLUSTERHEAT_HCLUST_SPLIT_MIN: "2" } });
       expect(run.status, run.stderr).toBe(0);
       const { out: results, errors } = JSON.parse(run.stdout) as {
-        out: { n: number; method: string; same: boolean }[];
+        out: { n: number; method: string; same: boolean; wasm: boolean[] }[];
         errors: string[][];
       };
       expect(results).toHaveLength(16);
-      for (const r of results) expect(r, `${r.method} at ${r.n}`).toMatchObject({ same: true });
+      for (const r of results)
+        expect(r, `${r.method} at ${r.n}`).toMatchObject({ same: true, wasm: [false, false, true, false] });
       // the pair found by the worker's rows, then the first pair in row order
       expect(errors[0][0]).toMatch(/"g500".*"g600"/);
       expect(errors[1][0]).toMatch(/"g100".*"g600"/);

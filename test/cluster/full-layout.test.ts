@@ -2,9 +2,10 @@
  * The full symmetric layout of the linkage (issue 10): the distances filled
  * straight into it are those of the condensed triangle, bit for bit, on every
  * metric and every split of the rows between threads; expandToFull agrees;
- * clusterMatrix gives the same tree on both layouts, on tied data.
+ * clusterMatrix gives the same tree on both layouts, on tied data, with the
+ * full layout's loops in WebAssembly (its memory) and in JavaScript.
  */
-import { describe, expect, it } from "vitest";
+import { describe, expect, it, vi } from "vitest";
 import { clusterMatrix } from "../../src/cluster/cluster-matrix.js";
 import { expandToFull, pairCount, pairIndex } from "../../src/cluster/dist-matrix.js";
 import { fillDistanceRows, prepareDistanceJob } from "../../src/cluster/distance.js";
@@ -118,18 +119,56 @@ describe("full layout", () => {
       if (length === 60 * 60) throw new RangeError("Array buffer allocation failed");
       return new Float64Array(length);
     };
-    const got = await clusterMatrix(
+    const want = await clusterMatrix(m, { clusterCols: false }, { linkage: "packed" });
+    // neither the WebAssembly memory of the kernels nor a plain buffer can be had
+    const memory = vi.spyOn(WebAssembly, "Memory").mockImplementation(() => {
+      throw new RangeError("WebAssembly.Memory(): could not allocate memory");
+    });
+    try {
+      const got = await clusterMatrix(
+        m,
+        { clusterCols: false },
+        { allocate: refusing, onLinkage: (i) => layouts.push(i.layout) },
+      );
+      expect(memory).toHaveBeenCalled();
+      expect(Array.from(got.rows!.tree.merge)).toEqual(Array.from(want.rows!.tree.merge));
+      expect(Array.from(got.rows!.tree.height)).toEqual(Array.from(want.rows!.tree.height));
+    } finally {
+      memory.mockRestore();
+    }
+    expect(layouts).toEqual(["packed"]);
+    // without the kernels, the plain buffer alone
+    await clusterMatrix(
       m,
       { clusterCols: false },
-      { allocate: refusing, onLinkage: (i) => layouts.push(i.layout) },
+      { allocate: refusing, linkageKernel: false, onLinkage: (i) => layouts.push(i.layout) },
     );
-    const want = await clusterMatrix(m, { clusterCols: false }, { linkage: "packed" });
-    expect(layouts).toEqual(["packed"]);
-    expect(Array.from(got.rows!.tree.merge)).toEqual(Array.from(want.rows!.tree.merge));
-    expect(Array.from(got.rows!.tree.height)).toEqual(Array.from(want.rows!.tree.height));
+    expect(layouts).toEqual(["packed", "packed"]);
     // a forced layout does not fall back
     await expect(
-      clusterMatrix(m, { clusterCols: false }, { allocate: refusing, linkage: "full" }),
+      clusterMatrix(m, { clusterCols: false }, { allocate: refusing, linkage: "full", linkageKernel: false }),
     ).rejects.toThrow(RangeError);
+  });
+
+  it("fills the full matrix in WebAssembly memory, where the linkage's loops run, with the same trees", async () => {
+    for (const method of METHODS) {
+      const m = matrix(150, 4, 3, false, 9);
+      const seen: boolean[] = [];
+      const onLinkage = (i: { wasm: boolean }) => seen.push(i.wasm);
+      const wasm = await clusterMatrix(m, { clusteringMethod: method }, { linkage: "full", onLinkage });
+      const js = await clusterMatrix(
+        m,
+        { clusteringMethod: method },
+        { linkage: "full", linkageKernel: false, onLinkage },
+      );
+      const packed = await clusterMatrix(m, { clusteringMethod: method }, { linkage: "packed", onLinkage });
+      expect(seen).toEqual([true, true, false, false, false, false]);
+      for (const r of [wasm, js]) {
+        for (const axis of ["rows", "cols"] as const) {
+          expect(Array.from(r[axis]!.tree.merge)).toEqual(Array.from(packed[axis]!.tree.merge));
+          expect(Array.from(r[axis]!.tree.height)).toEqual(Array.from(packed[axis]!.tree.height));
+        }
+      }
+    }
   });
 });

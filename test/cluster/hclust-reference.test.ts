@@ -1,13 +1,15 @@
 /**
  * The fast hclust against a slow, obviously-correct transcription of the
  * procedure of R's hclust described in src/cluster/hclust.ts (full n × n matrix, plain loops, no active list,
- * no shortcuts), on seeded random data with many ties.
+ * no shortcuts), on seeded random data with many ties: both layouts, mirror batches of every size, and
+ * the full layout's WebAssembly loops (wasm/linkage.ts).
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { type DistMatrix, expandToFull, pairIndex } from "../../src/cluster/dist-matrix.js";
 import { hclust } from "../../src/cluster/hclust.js";
 import { UPDATES } from "../../src/cluster/updates.js";
+import { createLinkageArena } from "../../src/cluster/wasm/linkage.js";
 import { METHODS, type Method } from "../../src/options.js";
 
 /** Survivor pairs and heights by the textbook procedure. */
@@ -82,6 +84,23 @@ function full(d: DistMatrix): DistMatrix {
   return expandToFull(values, d.n);
 }
 
+/**
+ * hclust on the distances in the full layout in a WebAssembly memory, where
+ * its update and scan loops run in WebAssembly; checks that its state was
+ * allocated there (so the kernels were bound).
+ */
+function hclustWasm(d: DistMatrix, method: Method, labels: string[], mirrorBatch?: number) {
+  const arena = createLinkageArena(d.n, false);
+  if (!arena) throw new Error("no WebAssembly linkage memory here");
+  arena.values.set(full(d).values);
+  const tree = hclust({ n: d.n, values: arena.values, layout: "full" }, method, labels, "euclidean", {
+    inPlace: true,
+    mirrorBatch,
+  });
+  expect(arena.used).toBeGreaterThan(d.n * d.n * 8);
+  return tree;
+}
+
 /** Random condensed distances drawn from a few values, so that ties are everywhere. */
 const tiedDistances = fc
   .record({ n: fc.integer({ min: 2, max: 24 }), levels: fc.integer({ min: 1, max: 6 }), seed: fc.integer() })
@@ -112,6 +131,11 @@ describe("hclust against the reference procedure", () => {
             expect(survivorPairs(tree.merge, d.n)).toEqual(ref.pairs);
             expect(Array.from(tree.height)).toEqual(ref.height);
           }
+          for (const mirrorBatch of [undefined, 1, 3]) {
+            const tree = hclustWasm(d, method, labels, mirrorBatch);
+            expect(survivorPairs(tree.merge, d.n)).toEqual(ref.pairs);
+            expect(Array.from(tree.height)).toEqual(ref.height);
+          }
         }),
         { numRuns: 150, seed: 20261121 },
       );
@@ -138,6 +162,7 @@ describe("hclust against the reference procedure", () => {
             const tree = hclust(full(d), "average", labels, "euclidean", { mirrorBatch });
             expect(survivorPairs(tree.merge, d.n)).toEqual(ref);
           }
+          expect(survivorPairs(hclustWasm(d, "average", labels).merge, d.n)).toEqual(ref);
         },
       ),
       { numRuns: 100, seed: 7 },

@@ -1,6 +1,11 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
-import { buildGeneratedSource, GENERATED_PATH } from "../../scripts/build-wasm.mjs";
+import {
+  buildGeneratedSource,
+  buildLinkageSource,
+  GENERATED_PATH,
+  LINKAGE_GENERATED_PATH,
+} from "../../scripts/build-wasm.mjs";
 import { pairCount, pairIndex } from "../../src/cluster/dist-matrix.js";
 import { randomSource } from "../../src/cluster/random.js";
 import {
@@ -253,5 +258,9 @@ describe("wasm kernels", () => {
 
   it("kernels-wasm.ts is what scripts/build-wasm.mjs makes of kernels.wat", async () => {
     expect(readFileSync(GENERATED_PATH, "utf8")).toBe(await buildGeneratedSource());
+  });
+
+  it("linkage-wasm.ts is what scripts/build-wasm.mjs makes of linkage.wat", async () => {
+    expect(readFileSync(LINKAGE_GENERATED_PATH, "utf8")).toBe(await buildLinkageSource());
   });
 });

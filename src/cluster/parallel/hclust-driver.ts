@@ -106,26 +106,29 @@ export function hclustDriver(
     nearJ = new Int32Array(st.n);
     farD = new Float64Array(new SharedArrayBuffer(st.n * 8));
     farJ = new Int32Array(new SharedArrayBuffer(st.n * 4));
-    // (all shared, checked above)
-    const sab = (a: { buffer: ArrayBufferLike }) => a.buffer as SharedArrayBuffer;
+    // (all shared, checked above; views keep their place in a buffer that
+    // holds several, as the WebAssembly memory of wasm/linkage.ts does)
     worker = spawn({
       method,
       n: st.n,
       full: st.full,
+      ...(st.kernel ? { memory: st.kernel.memory } : {}),
+      arrays: {
+        diss: st.diss,
+        size: st.size,
+        active: st.active,
+        nn: st.nn,
+        disnn: st.disnn,
+        settled: st.settled,
+        rescan: st.rescan,
+        stamp: st.stamp,
+        mirrorCols: st.mirrorCols,
+      },
       buffers: {
-        diss: sab(st.diss),
-        size: sab(st.size),
-        active: sab(st.active),
-        nn: sab(st.nn),
-        disnn: sab(st.disnn),
-        settled: sab(st.settled),
-        rescan: sab(st.rescan),
-        stamp: sab(st.stamp),
-        mirrorCols: sab(st.mirrorCols),
-        ctrl: sab(ctrl),
-        args: sab(args),
-        farD: sab(farD),
-        farJ: sab(farJ),
+        ctrl: ctrl.buffer as SharedArrayBuffer,
+        args: args.buffer as SharedArrayBuffer,
+        farD: farD.buffer as SharedArrayBuffer,
+        farJ: farJ.buffer as SharedArrayBuffer,
       },
     });
     return worker !== null;

@@ -10,49 +10,33 @@ import type { Method } from "../../options.js";
 import { type HclustState, initRows, rescanHalf, rowBases, updateRange } from "../hclust.js";
 import { mirrorColumnChunks } from "../mirror.js";
 import { UPDATES } from "../updates.js";
+import { linkageKernel } from "../wasm/linkage.js";
 import { C, MIRROR_CHUNK, spinWait } from "./control.js";
 
-/** What the worker thread is started with: the method and the shared state's buffers. */
+/**
+ * What the worker thread is started with: the method, the shared state's
+ * arrays (views over shared memory, which arrive as views of the same
+ * memory), the driver's buffers, and the WebAssembly memory that holds the
+ * state when hclust runs its kernels (wasm/linkage.ts).
+ */
 export interface HclustWorkerInit {
   method: Method;
   n: number;
   full: boolean;
-  buffers: Record<
-    | "diss"
-    | "size"
-    | "active"
-    | "nn"
-    | "disnn"
-    | "settled"
-    | "rescan"
-    | "stamp"
-    | "mirrorCols"
-    | "ctrl"
-    | "args"
-    | "farD"
-    | "farJ",
-    SharedArrayBuffer
+  memory?: WebAssembly.Memory;
+  arrays: Pick<
+    HclustState,
+    "diss" | "size" | "active" | "nn" | "disnn" | "settled" | "rescan" | "stamp" | "mirrorCols"
   >;
+  buffers: Record<"ctrl" | "args" | "farD" | "farJ", SharedArrayBuffer>;
 }
 
 /** Runs the worker's loop until the driver says stop. */
 export function runHclustWorker(init: HclustWorkerInit): void {
-  const { method, n, full, buffers } = init;
+  const { method, n, full, arrays, buffers } = init;
   const rowBase = rowBases(n, full);
-  const st: HclustState = {
-    n,
-    full,
-    diss: new Float64Array(buffers.diss),
-    rowBase,
-    size: new Float64Array(buffers.size),
-    active: new Int32Array(buffers.active),
-    nn: new Int32Array(buffers.nn),
-    disnn: new Float64Array(buffers.disnn),
-    settled: new Int32Array(buffers.settled),
-    rescan: new Int32Array(buffers.rescan),
-    stamp: new Int32Array(buffers.stamp),
-    mirrorCols: new Int32Array(buffers.mirrorCols),
-  };
+  const st: HclustState = { n, full, rowBase, ...arrays };
+  if (init.memory) st.kernel = linkageKernel(init.memory, st, method);
   const ctrl = new Int32Array(buffers.ctrl);
   const args = new Float64Array(buffers.args);
   const farD = new Float64Array(buffers.farD);

@@ -1,0 +1,239 @@
+/**
+ * hclust's update and rescan loops in WebAssembly (linkage.wat), for the
+ * full layout, in Node and in browsers alike.
+ *
+ * WebAssembly reads only its own memory, so the distance matrix must be
+ * filled there from the start: `createLinkageArena` makes one memory per
+ * clustering, the n × n matrix at its start and room after it for hclust's
+ * state (size, active list, NN, DISNN, …), which hclust then allocates
+ * there (`linkageArenaOf`). The memory is shared when the work is split
+ * between threads, and each thread runs its own instance of the module on
+ * it (`linkageKernel`). Nothing is copied: the arena replaces the plain
+ * buffer of the matrix, so the peak memory is the same.
+ *
+ * A WebAssembly memory holds at most 4 GiB (65,536 pages), so the arena
+ * serves up to about 23,000 rows; where WebAssembly is missing, the memory
+ * cannot be had, or the matrix does not fit, `createLinkageArena` returns
+ * null and hclust runs its JavaScript loops, which give the same tree.
+ */
+import type { Method } from "../../options.js";
+import type { HclustState, StepMerge } from "../hclust.js";
+import { LINKAGE_LOCAL_WASM_BASE64, LINKAGE_SHARED_WASM_BASE64 } from "./linkage-wasm.js";
+
+/** The Lance–Williams formula of each method, as linkage.wat numbers them. */
+const METHOD_IDS: Record<Method, number> = {
+  "ward.D": 0,
+  "ward.D2": 0,
+  single: 1,
+  complete: 2,
+  average: 3,
+  mcquitty: 4,
+  median: 5,
+  centroid: 6,
+};
+
+const PAGE = 65536;
+const MAX_PAGES = 65536;
+
+interface LinkageExports {
+  update(
+    method: number,
+    diss: number,
+    rowI: number,
+    rowJ: number,
+    size: number,
+    active: number,
+    nn: number,
+    disnn: number,
+    settled: number,
+    rescan: number,
+    step: number,
+    i2: number,
+    j2: number,
+    pi: number,
+    a0: number,
+    a1: number,
+    dij: number,
+    mi: number,
+    mj: number,
+  ): number;
+  scan(diss: number, base: number, active: number, a0: number, a1: number): number;
+  readonly nearest: WebAssembly.Global;
+  readonly rescanned: WebAssembly.Global;
+  readonly settledCount: WebAssembly.Global;
+  readonly at: WebAssembly.Global;
+}
+
+/** The compiled modules (memory shared, not shared); undefined: not tried, null: unavailable here. */
+let modules: { shared: WebAssembly.Module | null; local: WebAssembly.Module } | null | undefined;
+
+function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
+  const binary = atob(text);
+  const bytes = new Uint8Array(binary.length);
+  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
+  return bytes;
+}
+
+function loadModules(): typeof modules {
+  if (modules !== undefined) return modules;
+  modules = null;
+  try {
+    if (typeof WebAssembly !== "object") return null;
+    const local = new WebAssembly.Module(decodeBase64(LINKAGE_LOCAL_WASM_BASE64));
+    let shared: WebAssembly.Module | null = null;
+    try {
+      shared = new WebAssembly.Module(decodeBase64(LINKAGE_SHARED_WASM_BASE64));
+    } catch {
+      shared = null; // no threads in this engine: the local module still serves one thread
+    }
+    modules = { shared, local };
+  } catch {
+    modules = null;
+  }
+  return modules;
+}
+
+/** The memories made by createLinkageArena, by their buffer. */
+const arenas = new WeakMap<ArrayBufferLike, LinkageArena>();
+
+/**
+ * One clustering's WebAssembly memory: the n × n distance matrix at byte 0
+ * (`values`), then hclust's state, handed out by `alloc`.
+ */
+export class LinkageArena {
+  readonly values: Float64Array;
+  private next: number;
+
+  constructor(
+    readonly memory: WebAssembly.Memory,
+    readonly n: number,
+    readonly shared: boolean,
+  ) {
+    this.values = new Float64Array(memory.buffer, 0, n * n);
+    this.next = n * n * 8;
+    arenas.set(memory.buffer, this);
+  }
+
+  /** Bytes in use: the matrix and the arrays allocated so far. */
+  get used(): number {
+    return this.next;
+  }
+
+  /** A new array of `length` elements after the matrix (zeroed; 8-byte aligned). */
+  alloc<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number): T {
+    const bytes = length * (kind === "f64" ? 8 : 4);
+    const start = this.next;
+    if (start + bytes > this.memory.buffer.byteLength) throw new RangeError("the linkage memory is full");
+    this.next = start + Math.ceil(bytes / 8) * 8;
+    return (
+      kind === "f64"
+        ? new Float64Array(this.memory.buffer, start, length)
+        : new Int32Array(this.memory.buffer, start, length)
+    ) as T;
+  }
+}
+
+/**
+ * Bytes of hclust's state beside the matrix (hclust.ts hclustSteps: size,
+ * active, nn, disnn, settled, rescan, stamp, the mirror's batch), with room.
+ */
+function stateBytes(n: number): number {
+  return n * (8 + 4 + 4 + 8 + 4 + 4 + 4) + 64 * 1024;
+}
+
+/**
+ * A memory for the full n × n matrix and hclust's state, shared between
+ * threads when `shared`, or null when it cannot be had here (no
+ * WebAssembly, no shared WebAssembly memory, more than 4 GiB, or the
+ * allocation fails): the caller then allocates the matrix as before.
+ */
+export function createLinkageArena(n: number, shared: boolean): LinkageArena | null {
+  const mods = loadModules();
+  if (!mods || (shared && !mods.shared)) return null;
+  const pages = Math.ceil((n * n * 8 + stateBytes(n)) / PAGE);
+  if (pages > MAX_PAGES) return null;
+  try {
+    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+    return new LinkageArena(memory, n, shared);
+  } catch {
+    return null; // RangeError: the memory cannot be had now
+  }
+}
+
+/** The arena whose matrix `values` is, if it is one. */
+export function linkageArenaOf(values: Float64Array): LinkageArena | undefined {
+  const arena = arenas.get(values.buffer);
+  return arena && values.byteOffset === 0 && values.length === arena.n * arena.n ? arena : undefined;
+}
+
+/** The loops of hclust's full layout on one thread's instance of the module. */
+export interface LinkageKernel {
+  /** The memory it runs on (a worker thread instantiates the module on it too). */
+  readonly memory: WebAssembly.Memory;
+  /** updateRange with `collect`, full layout: the same writes and the same out[0 … 3]. */
+  update(m: StepMerge, a0: number, a1: number, out: Float64Array): void;
+  /** The first strict minimum of row i (rowBase[i] = base) over active[a0 … a1): its distance; its index in `at`. */
+  scan(base: number, a0: number, a1: number): number;
+  /** The index found by the last scan (−1 when none). */
+  at(): number;
+}
+
+/**
+ * This thread's kernel over `memory` for the state `st` (full layout), or
+ * undefined when the state does not live in that memory.
+ */
+export function linkageKernel(
+  memory: WebAssembly.Memory,
+  st: HclustState,
+  method: Method,
+): LinkageKernel | undefined {
+  const mods = loadModules();
+  const buffer = memory.buffer;
+  const shared = typeof SharedArrayBuffer === "function" && buffer instanceof SharedArrayBuffer;
+  const module = shared ? mods?.shared : mods?.local;
+  if (!module || !st.full) return undefined;
+  const arrays = [st.diss, st.size, st.active, st.nn, st.disnn, st.settled, st.rescan];
+  if (!arrays.every((a) => a.buffer === buffer)) return undefined;
+  const e = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LinkageExports;
+  const methodId = METHOD_IDS[method];
+  const diss = st.diss.byteOffset;
+  const size = st.size.byteOffset;
+  const active = st.active.byteOffset;
+  const nn = st.nn.byteOffset;
+  const disnn = st.disnn.byteOffset;
+  const settled = st.settled.byteOffset;
+  const rescan = st.rescan.byteOffset;
+  const rowBase = st.rowBase;
+  const { update, scan } = e;
+  return {
+    memory,
+    update(m, a0, a1, out) {
+      out[0] = update(
+        methodId,
+        diss,
+        rowBase[m.i2],
+        rowBase[m.j2],
+        size,
+        active,
+        nn,
+        disnn,
+        settled,
+        rescan,
+        m.step,
+        m.i2,
+        m.j2,
+        m.pi,
+        a0,
+        a1,
+        m.dij,
+        m.mi,
+        m.mj,
+      );
+      out[1] = e.nearest.value;
+      out[2] = e.rescanned.value;
+      out[3] = e.settledCount.value;
+    },
+    scan: (base, a0, a1) => scan(diss, base, active, a0, a1),
+    at: () => e.at.value,
+  };
+}
