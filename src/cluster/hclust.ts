@@ -32,7 +32,7 @@
 import { CancelledError, DataError, UsageError } from "../errors.js";
 import type { Distance, Method } from "../options.js";
 import { condensedOrigin, type DistMatrix, fullOrigin } from "./dist-matrix.js";
-import { DeferredMirror, MIRROR_BATCH } from "./mirror.js";
+import { DeferredMirror, MIRROR_BATCH, mirrorColumns } from "./mirror.js";
 import { Tournament } from "./tournament.js";
 import { hclustOrder, type Tree } from "./tree.js";
 import { UPDATES, type Update } from "./updates.js";
@@ -550,7 +550,9 @@ function* hclustSteps(
     options.allocate ??
     (<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>
       (kind === "f64" ? new Float64Array(length) : new Int32Array(length)) as T);
-  const rowBase = rowBases(n, full);
+  // (in the kernels' memory, where their mirror reads them)
+  const rowBase = arena ? alloc<Int32Array>("i32", n) : rowBases(n, full);
+  if (arena) rowBase.set(rowBases(n, full));
   const st: HclustState = {
     n,
     full,
@@ -604,7 +606,9 @@ function* hclustSteps(
         st.stamp,
         st.mirrorCols,
         active,
-        mirrorAll ? (cols, m, count) => mirrorAll(st, cols, m, count) : undefined,
+        mirrorAll
+          ? (cols, m, count) => mirrorAll(st, cols, m, count)
+          : (cols, m, count) => mirrorColumns(diss, rowBase, st.stamp, cols, m, active, 0, count, st.kernel),
       )
     : null;
   let sliceStart = performance.now();

@@ -35,6 +35,7 @@
  *
  * Retired observations are never read again, so their entries are skipped.
  */
+import type { LinkageKernel } from "./wasm/linkage.js";
 
 /** Default number of survivors per batch. */
 export const MIRROR_BATCH = 64;
@@ -53,7 +54,10 @@ export function mirrorColumns(
   active: Int32Array,
   a0: number,
   a1: number,
+  kernel?: LinkageKernel,
 ): void {
+  // the same copies in WebAssembly, when the state lives in its memory
+  if (kernel?.mirror?.(cols, m, a0, a1)) return;
   const colBase = rowBase instanceof Int32Array ? new Int32Array(m) : new Float64Array(m);
   const colStamp = new Int32Array(m);
   for (let q = 0; q < m; q++) {
@@ -86,11 +90,12 @@ export function mirrorColumnChunks(
   counter: Int32Array,
   at: number,
   chunk: number,
+  kernel?: LinkageKernel,
 ): void {
   for (;;) {
     const a0 = Atomics.add(counter, at, chunk);
     if (a0 >= nActive) return;
-    mirrorColumns(diss, rowBase, stamp, cols, m, active, a0, Math.min(nActive, a0 + chunk));
+    mirrorColumns(diss, rowBase, stamp, cols, m, active, a0, Math.min(nActive, a0 + chunk), kernel);
   }
 }
 

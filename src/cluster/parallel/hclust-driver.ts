@@ -114,6 +114,8 @@ export function hclustDriver(
       full: st.full,
       ...(st.kernel ? { memory: st.kernel.memory } : {}),
       arrays: {
+        // the row offsets only when the kernels' mirror reads them there
+        ...(st.kernel?.mirror ? { rowBase: st.rowBase } : {}),
         diss: st.diss,
         size: st.size,
         active: st.active,
@@ -269,7 +271,7 @@ export function hclustDriver(
   /** Full layout: both threads mirror the batch, taking chunks of rows until none is left. */
   const mirrorAll = (st: HclustState, cols: Int32Array, m: number, nActive: number): void => {
     if (nActive < minActive || !usable) {
-      mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, nActive);
+      mirrorColumns(st.diss, st.rowBase, st.stamp, cols, m, st.active, 0, nActive, st.kernel);
       return;
     }
     ctrl[C.M] = m;
@@ -286,6 +288,7 @@ export function hclustDriver(
       ctrl,
       C.NEXT,
       MIRROR_CHUNK,
+      st.kernel,
     );
     waitForWorker();
   };

@@ -27,15 +27,16 @@ export interface HclustWorkerInit {
   arrays: Pick<
     HclustState,
     "diss" | "size" | "active" | "nn" | "disnn" | "settled" | "rescan" | "stamp" | "mirrorCols"
-  >;
+  > &
+    Partial<Pick<HclustState, "rowBase">>;
   buffers: Record<"ctrl" | "args" | "farD" | "farJ", SharedArrayBuffer>;
 }
 
 /** Runs the worker's loop until the driver says stop. */
 export function runHclustWorker(init: HclustWorkerInit): void {
   const { method, n, full, arrays, buffers } = init;
-  const rowBase = rowBases(n, full);
-  const st: HclustState = { n, full, rowBase, ...arrays };
+  const rowBase = arrays.rowBase ?? rowBases(n, full);
+  const st: HclustState = { n, full, ...arrays, rowBase };
   if (init.memory) st.kernel = linkageKernel(init.memory, st, method);
   const ctrl = new Int32Array(buffers.ctrl);
   const args = new Float64Array(buffers.args);
@@ -59,6 +60,7 @@ export function runHclustWorker(init: HclustWorkerInit): void {
         ctrl,
         C.NEXT,
         MIRROR_CHUNK,
+        st.kernel,
       );
       Atomics.store(ctrl, C.DONE, seen);
       Atomics.notify(ctrl, C.DONE);

@@ -1,6 +1,6 @@
 /**
- * hclust's update and rescan loops in WebAssembly (linkage.wat), for the
- * full layout, in Node and in browsers alike.
+ * hclust's update, rescan and mirror loops in WebAssembly (linkage.wat), for
+ * the full layout, in Node and in browsers alike.
  *
  * WebAssembly reads only its own memory, so the distance matrix must be
  * filled there from the start: `createLinkageArena` makes one memory per
@@ -58,6 +58,16 @@ interface LinkageExports {
     mj: number,
   ): number;
   scan(diss: number, base: number, active: number, a0: number, a1: number): number;
+  mirror(
+    diss: number,
+    rowBase: number,
+    stamp: number,
+    cols: number,
+    m: number,
+    active: number,
+    a0: number,
+    a1: number,
+  ): void;
   readonly nearest: WebAssembly.Global;
   readonly rescanned: WebAssembly.Global;
   readonly settledCount: WebAssembly.Global;
@@ -135,10 +145,11 @@ export class LinkageArena {
 
 /**
  * Bytes of hclust's state beside the matrix (hclust.ts hclustSteps: size,
- * active, nn, disnn, settled, rescan, stamp, the mirror's batch), with room.
+ * active, nn, disnn, settled, rescan, stamp, the row offsets, the mirror's
+ * batch), with room.
  */
 function stateBytes(n: number): number {
-  return n * (8 + 4 + 4 + 8 + 4 + 4 + 4) + 64 * 1024;
+  return n * (8 + 4 + 4 + 8 + 4 + 4 + 4 + 4) + 64 * 1024;
 }
 
 /**
@@ -176,6 +187,12 @@ export interface LinkageKernel {
   scan(base: number, a0: number, a1: number): number;
   /** The index found by the last scan (−1 when none). */
   at(): number;
+  /**
+   * mirrorColumns (mirror.ts) of the columns cols[0 … m) into the rows
+   * active[a0 … a1); false (nothing done) when cols is not in the memory.
+   * Absent when the row offsets or the stamps are not in the memory.
+   */
+  mirror?: (cols: Int32Array, m: number, a0: number, a1: number) => boolean;
 }
 
 /**
@@ -204,8 +221,20 @@ export function linkageKernel(
   const settled = st.settled.byteOffset;
   const rescan = st.rescan.byteOffset;
   const rowBase = st.rowBase;
-  const { update, scan } = e;
+  const { update, scan, mirror } = e;
+  const mirrorHere = [st.rowBase, st.stamp].every((a) => a instanceof Int32Array && a.buffer === buffer);
+  const rowBaseAt = st.rowBase.byteOffset;
+  const stamp = st.stamp.byteOffset;
   return {
+    ...(mirrorHere
+      ? {
+          mirror: (cols: Int32Array, m: number, a0: number, a1: number) => {
+            if (cols.buffer !== buffer) return false;
+            mirror(diss, rowBaseAt, stamp, cols.byteOffset, m, active, a0, a1);
+            return true;
+          },
+        }
+      : {}),
     memory,
     update(m, a0, a1, out) {
       out[0] = update(
