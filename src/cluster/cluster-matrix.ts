@@ -267,18 +267,20 @@ async function clusterAxis(
   }
   const job = prepareDistanceJob(m, distance, { minkowskiP: options.minkowskiP });
   let full = !keep && chooseFullLayout(n, limit, ctx);
-  // the full matrix in a WebAssembly memory, where hclust's update and scan
-  // loops run (wasm/linkage.ts; shared when the context shares memory with
-  // threads), else a plain buffer; on "auto", a full matrix that cannot be
-  // allocated falls back to the packed triangle
-  const arena =
-    full && ctx.linkageKernel !== false ? createLinkageArena(n, ctx.allocate !== undefined) : null;
+  // the matrix in a WebAssembly memory, where hclust's loops run
+  // (wasm/linkage.ts; shared when the context shares memory with threads),
+  // else a plain buffer; on "auto", a full matrix that cannot be allocated
+  // falls back to the packed triangle
+  const kernel = !keep && ctx.linkageKernel !== false;
+  const shared = ctx.allocate !== undefined;
+  let arena = full && kernel ? createLinkageArena(n, shared, "full") : null;
   const fullValues =
     arena?.values ?? (full && (ctx.linkage ?? "auto") === "auto" ? tryAllocate(ctx, n * n) : null);
   if (full && fullValues === null && (ctx.linkage ?? "auto") === "auto") full = false;
+  if (!full && kernel) arena = createLinkageArena(n, shared, "packed");
   ctx.onLinkage?.({ axis, n, layout: full ? "full" : "packed", wasm: arena !== null });
   const length = full ? n * n : pairCount(n);
-  const values = fullValues ?? allocate(ctx, length);
+  const values = fullValues ?? arena?.values ?? allocate(ctx, length);
   const backend = ctx.distances ?? inThreadDistances;
   const progress = ctx.logger?.progress;
   // step 0 found as the rows are filled, while they are still in the cache (ward.D2 squares first)

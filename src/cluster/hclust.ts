@@ -166,11 +166,11 @@ export function updateRange(
   let sjj = -1;
   let nRescan = a0;
   let nSettled = a1;
+  if (collect && st.kernel) {
+    st.kernel.update(m, a0, a1, out);
+    return;
+  }
   if (st.full) {
-    if (collect && st.kernel) {
-      st.kernel.update(m, a0, a1, out);
-      return;
-    }
     // Both distances in rows i2 and j2 (contiguous, made exact by
     // DeferredMirror.patch); the new one is written to row i2 only (the
     // mirror writes column i2 later, in a batch).
@@ -542,7 +542,7 @@ function* hclustSteps(
   const squared = method === "ward.D2";
   const full = d.layout === "full";
   // distances filled in a WebAssembly memory (cluster-matrix.ts): the state goes there too, for the kernels
-  const arena = full && options.inPlace ? linkageArenaOf(d.values) : undefined;
+  const arena = options.inPlace ? linkageArenaOf(d.values) : undefined;
   const alloc =
     (arena &&
       (<T extends Float64Array | Int32Array>(kind: "f64" | "i32", length: number) =>

@@ -85,19 +85,24 @@ function full(d: DistMatrix): DistMatrix {
 }
 
 /**
- * hclust on the distances in the full layout in a WebAssembly memory, where
- * its update and scan loops run in WebAssembly; checks that its state was
- * allocated there (so the kernels were bound).
+ * hclust on the distances in a WebAssembly memory (either layout), where its
+ * loops run in WebAssembly; checks that its state was allocated there (so
+ * the kernels were bound).
  */
-function hclustWasm(d: DistMatrix, method: Method, labels: string[], mirrorBatch?: number) {
-  const arena = createLinkageArena(d.n, false);
+function hclustWasm(
+  d: DistMatrix,
+  method: Method,
+  labels: string[],
+  layout: "full" | "packed",
+  mirrorBatch?: number,
+) {
+  const arena = createLinkageArena(d.n, false, layout);
   if (!arena) throw new Error("no WebAssembly linkage memory here");
-  arena.values.set(full(d).values);
-  const tree = hclust({ n: d.n, values: arena.values, layout: "full" }, method, labels, "euclidean", {
-    inPlace: true,
-    mirrorBatch,
-  });
-  expect(arena.used).toBeGreaterThan(d.n * d.n * 8);
+  arena.values.set(layout === "full" ? full(d).values : d.values);
+  const dist: DistMatrix =
+    layout === "full" ? { n: d.n, values: arena.values, layout } : { n: d.n, values: arena.values };
+  const tree = hclust(dist, method, labels, "euclidean", { inPlace: true, mirrorBatch });
+  expect(arena.used).toBeGreaterThan(arena.values.length * 8);
   return tree;
 }
 
@@ -131,8 +136,13 @@ describe("hclust against the reference procedure", () => {
             expect(survivorPairs(tree.merge, d.n)).toEqual(ref.pairs);
             expect(Array.from(tree.height)).toEqual(ref.height);
           }
-          for (const mirrorBatch of [undefined, 1, 3]) {
-            const tree = hclustWasm(d, method, labels, mirrorBatch);
+          for (const [layout, mirrorBatch] of [
+            ["packed", undefined],
+            ["full", undefined],
+            ["full", 1],
+            ["full", 3],
+          ] as const) {
+            const tree = hclustWasm(d, method, labels, layout, mirrorBatch);
             expect(survivorPairs(tree.merge, d.n)).toEqual(ref.pairs);
             expect(Array.from(tree.height)).toEqual(ref.height);
           }
@@ -162,7 +172,8 @@ describe("hclust against the reference procedure", () => {
             const tree = hclust(full(d), "average", labels, "euclidean", { mirrorBatch });
             expect(survivorPairs(tree.merge, d.n)).toEqual(ref);
           }
-          expect(survivorPairs(hclustWasm(d, "average", labels).merge, d.n)).toEqual(ref);
+          for (const layout of ["full", "packed"] as const)
+            expect(survivorPairs(hclustWasm(d, "average", labels, layout).merge, d.n)).toEqual(ref);
         },
       ),
       { numRuns: 100, seed: 7 },

@@ -114,8 +114,8 @@ export function hclustDriver(
       full: st.full,
       ...(st.kernel ? { memory: st.kernel.memory } : {}),
       arrays: {
-        // the row offsets only when the kernels' mirror reads them there
-        ...(st.kernel?.mirror ? { rowBase: st.rowBase } : {}),
+        // the row offsets where the kernels read them (their memory)
+        ...(st.kernel ? { rowBase: st.rowBase } : {}),
         diss: st.diss,
         size: st.size,
         active: st.active,

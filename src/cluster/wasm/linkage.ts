@@ -1,6 +1,6 @@
 /**
  * hclust's update, rescan and mirror loops in WebAssembly (linkage.wat), for
- * the full layout, in Node and in browsers alike.
+ * both layouts, in Node and in browsers alike.
  *
  * WebAssembly reads only its own memory, so the distance matrix must be
  * filled there from the start: `createLinkageArena` makes one memory per
@@ -12,7 +12,7 @@
  * buffer of the matrix, so the peak memory is the same.
  *
  * A WebAssembly memory holds at most 4 GiB (65,536 pages), so the arena
- * serves up to about 23,000 rows; where WebAssembly is missing, the memory
+ * serves up to about 23,000 rows in the full layout and 32,000 packed; where WebAssembly is missing, the memory
  * cannot be had, or the matrix does not fit, `createLinkageArena` returns
  * null and hclust runs its JavaScript loops, which give the same tree.
  */
@@ -51,6 +51,27 @@ interface LinkageExports {
     i2: number,
     j2: number,
     pi: number,
+    a0: number,
+    a1: number,
+    dij: number,
+    mi: number,
+    mj: number,
+  ): number;
+  updatePacked(
+    method: number,
+    diss: number,
+    rowBase: number,
+    size: number,
+    active: number,
+    nn: number,
+    disnn: number,
+    settled: number,
+    rescan: number,
+    step: number,
+    i2: number,
+    j2: number,
+    pi: number,
+    pos: number,
     a0: number,
     a1: number,
     dij: number,
@@ -106,9 +127,15 @@ function loadModules(): typeof modules {
 /** The memories made by createLinkageArena, by their buffer. */
 const arenas = new WeakMap<ArrayBufferLike, LinkageArena>();
 
+/** Doubles of the distance matrix of n observations in a layout (dist-matrix.ts). */
+function matrixLength(n: number, layout: "full" | "packed"): number {
+  return layout === "full" ? n * n : (n * (n - 1)) / 2;
+}
+
 /**
- * One clustering's WebAssembly memory: the n × n distance matrix at byte 0
- * (`values`), then hclust's state, handed out by `alloc`.
+ * One clustering's WebAssembly memory: the distance matrix at byte 0
+ * (`values`, n × n or the condensed triangle), then hclust's state, handed
+ * out by `alloc`.
  */
 export class LinkageArena {
   readonly values: Float64Array;
@@ -117,10 +144,11 @@ export class LinkageArena {
   constructor(
     readonly memory: WebAssembly.Memory,
     readonly n: number,
-    readonly shared: boolean,
+    readonly layout: "full" | "packed",
   ) {
-    this.values = new Float64Array(memory.buffer, 0, n * n);
-    this.next = n * n * 8;
+    const length = matrixLength(n, layout);
+    this.values = new Float64Array(memory.buffer, 0, length);
+    this.next = Math.ceil(length / 8) * 64; // 64-byte aligned state
     arenas.set(memory.buffer, this);
   }
 
@@ -153,19 +181,24 @@ function stateBytes(n: number): number {
 }
 
 /**
- * A memory for the full n × n matrix and hclust's state, shared between
- * threads when `shared`, or null when it cannot be had here (no
- * WebAssembly, no shared WebAssembly memory, more than 4 GiB, or the
- * allocation fails): the caller then allocates the matrix as before.
+ * A memory for the distance matrix of n observations in `layout` and
+ * hclust's state, shared between threads when `shared`, or null when it
+ * cannot be had here (no WebAssembly, no shared WebAssembly memory, more
+ * than 4 GiB, or the allocation fails): the caller then allocates the
+ * matrix as before.
  */
-export function createLinkageArena(n: number, shared: boolean): LinkageArena | null {
+export function createLinkageArena(
+  n: number,
+  shared: boolean,
+  layout: "full" | "packed" = "full",
+): LinkageArena | null {
   const mods = loadModules();
   if (!mods || (shared && !mods.shared)) return null;
-  const pages = Math.ceil((n * n * 8 + stateBytes(n)) / PAGE);
+  const pages = Math.ceil((Math.ceil(matrixLength(n, layout) / 8) * 64 + stateBytes(n)) / PAGE);
   if (pages > MAX_PAGES) return null;
   try {
     const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
-    return new LinkageArena(memory, n, shared);
+    return new LinkageArena(memory, n, layout);
   } catch {
     return null; // RangeError: the memory cannot be had now
   }
@@ -174,14 +207,14 @@ export function createLinkageArena(n: number, shared: boolean): LinkageArena | n
 /** The arena whose matrix `values` is, if it is one. */
 export function linkageArenaOf(values: Float64Array): LinkageArena | undefined {
   const arena = arenas.get(values.buffer);
-  return arena && values.byteOffset === 0 && values.length === arena.n * arena.n ? arena : undefined;
+  return arena && values.byteOffset === 0 && values.length === arena.values.length ? arena : undefined;
 }
 
 /** The loops of hclust's full layout on one thread's instance of the module. */
 export interface LinkageKernel {
   /** The memory it runs on (a worker thread instantiates the module on it too). */
   readonly memory: WebAssembly.Memory;
-  /** updateRange with `collect`, full layout: the same writes and the same out[0 … 3]. */
+  /** updateRange with `collect`: the same writes and the same out[0 … 3]. */
   update(m: StepMerge, a0: number, a1: number, out: Float64Array): void;
   /** The first strict minimum of row i (rowBase[i] = base) over active[a0 … a1): its distance; its index in `at`. */
   scan(base: number, a0: number, a1: number): number;
@@ -196,8 +229,9 @@ export interface LinkageKernel {
 }
 
 /**
- * This thread's kernel over `memory` for the state `st` (full layout), or
- * undefined when the state does not live in that memory.
+ * This thread's kernel over `memory` for the state `st`, or undefined when
+ * the state does not live in that memory (in the packed layout, the row
+ * offsets too).
  */
 export function linkageKernel(
   memory: WebAssembly.Memory,
@@ -208,9 +242,11 @@ export function linkageKernel(
   const buffer = memory.buffer;
   const shared = typeof SharedArrayBuffer === "function" && buffer instanceof SharedArrayBuffer;
   const module = shared ? mods?.shared : mods?.local;
-  if (!module || !st.full) return undefined;
+  if (!module) return undefined;
   const arrays = [st.diss, st.size, st.active, st.nn, st.disnn, st.settled, st.rescan];
   if (!arrays.every((a) => a.buffer === buffer)) return undefined;
+  const rowBaseHere = st.rowBase instanceof Int32Array && st.rowBase.buffer === buffer;
+  if (!st.full && !rowBaseHere) return undefined;
   const e = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LinkageExports;
   const methodId = METHOD_IDS[method];
   const diss = st.diss.byteOffset;
@@ -221,10 +257,62 @@ export function linkageKernel(
   const settled = st.settled.byteOffset;
   const rescan = st.rescan.byteOffset;
   const rowBase = st.rowBase;
-  const { update, scan, mirror } = e;
-  const mirrorHere = [st.rowBase, st.stamp].every((a) => a instanceof Int32Array && a.buffer === buffer);
+  const { update, updatePacked, scan, mirror } = e;
+  const mirrorHere = st.full && rowBaseHere && st.stamp.buffer === buffer;
   const rowBaseAt = st.rowBase.byteOffset;
   const stamp = st.stamp.byteOffset;
+  const full = (m: StepMerge, a0: number, a1: number, out: Float64Array) => {
+    out[0] = update(
+      methodId,
+      diss,
+      rowBase[m.i2],
+      rowBase[m.j2],
+      size,
+      active,
+      nn,
+      disnn,
+      settled,
+      rescan,
+      m.step,
+      m.i2,
+      m.j2,
+      m.pi,
+      a0,
+      a1,
+      m.dij,
+      m.mi,
+      m.mj,
+    );
+    out[1] = e.nearest.value;
+    out[2] = e.rescanned.value;
+    out[3] = e.settledCount.value;
+  };
+  const packed = (m: StepMerge, a0: number, a1: number, out: Float64Array) => {
+    out[0] = updatePacked(
+      methodId,
+      diss,
+      rowBaseAt,
+      size,
+      active,
+      nn,
+      disnn,
+      settled,
+      rescan,
+      m.step,
+      m.i2,
+      m.j2,
+      m.pi,
+      m.pos,
+      a0,
+      a1,
+      m.dij,
+      m.mi,
+      m.mj,
+    );
+    out[1] = e.nearest.value;
+    out[2] = e.rescanned.value;
+    out[3] = e.settledCount.value;
+  };
   return {
     ...(mirrorHere
       ? {
@@ -236,32 +324,7 @@ export function linkageKernel(
         }
       : {}),
     memory,
-    update(m, a0, a1, out) {
-      out[0] = update(
-        methodId,
-        diss,
-        rowBase[m.i2],
-        rowBase[m.j2],
-        size,
-        active,
-        nn,
-        disnn,
-        settled,
-        rescan,
-        m.step,
-        m.i2,
-        m.j2,
-        m.pi,
-        a0,
-        a1,
-        m.dij,
-        m.mi,
-        m.mj,
-      );
-      out[1] = e.nearest.value;
-      out[2] = e.rescanned.value;
-      out[3] = e.settledCount.value;
-    },
+    update: st.full ? full : packed,
     scan: (base, a0, a1) => scan(diss, base, active, a0, a1),
     at: () => e.at.value,
   };

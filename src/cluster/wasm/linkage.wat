@@ -163,6 +163,152 @@
     (global.set $settledCount (i32.sub (local.get $a1) (local.get $nSettled)))
     (local.get $smin))
 
+  ;; The Lance–Williams update of `method` (numbered as for update), as
+  ;; updates.ts evaluates it: update's formulas, for updatePacked, whose
+  ;; reads down the columns of the triangle cost far more than a call.
+  (func $lw
+    (param $method i32) (param $dik f64) (param $djk f64) (param $dij f64)
+    (param $mi f64) (param $mj f64) (param $mk f64)
+    (result f64)
+    (block $centroid
+      (block $median
+        (block $mcquitty
+          (block $average
+            (block $complete
+              (block $single
+                (block $ward
+                  (br_table $ward $single $complete $average $mcquitty $median $centroid (local.get $method)))
+                (return
+                  (f64.div
+                    (f64.sub
+                      (f64.add
+                        (f64.mul (f64.add (local.get $mi) (local.get $mk)) (local.get $dik))
+                        (f64.mul (f64.add (local.get $mj) (local.get $mk)) (local.get $djk)))
+                      (f64.mul (local.get $mk) (local.get $dij)))
+                    (f64.add (f64.add (local.get $mi) (local.get $mj)) (local.get $mk)))))
+              (return (select (local.get $dik) (local.get $djk) (f64.lt (local.get $dik) (local.get $djk)))))
+            (return (select (local.get $dik) (local.get $djk) (f64.gt (local.get $dik) (local.get $djk)))))
+          (return
+            (f64.div
+              (f64.add (f64.mul (local.get $mi) (local.get $dik)) (f64.mul (local.get $mj) (local.get $djk)))
+              (f64.add (local.get $mi) (local.get $mj)))))
+        (return (f64.add (f64.mul (f64.const 0.5) (local.get $dik)) (f64.mul (f64.const 0.5) (local.get $djk)))))
+      (return
+        (f64.sub
+          (f64.add (f64.mul (f64.const 0.5) (local.get $dik)) (f64.mul (f64.const 0.5) (local.get $djk)))
+          (f64.mul (f64.const 0.25) (local.get $dij)))))
+    (f64.div
+      (f64.sub
+        (f64.add (f64.mul (local.get $mi) (local.get $dik)) (f64.mul (local.get $mj) (local.get $djk)))
+        (f64.div
+          (f64.mul (f64.mul (local.get $mi) (local.get $mj)) (local.get $dij))
+          (f64.add (local.get $mi) (local.get $mj))))
+      (f64.add (local.get $mi) (local.get $mj))))
+
+  ;; Step 2 of the packed layout (the condensed triangle: d(i, j), i < j, at
+  ;; diss + 8 (rowBase[i] + j), rowBase an i32 array) for the active
+  ;; positions [a0, a1), as updateRange with `collect`: for a < pi (k < i2)
+  ;; both distances are in row k; for pi < a < pos (i2 < k < j2) d(i2, k) is
+  ;; in row i2 and d(k, j2) in row k; for a ≥ pos (k > j2) both are in rows
+  ;; i2 and j2. The new distance goes where d(k, i2) or d(i2, k) was; the
+  ;; lists, the minimum and the globals as for update.
+  (func (export "updatePacked")
+    (param $method i32) (param $diss i32) (param $rowBase i32)
+    (param $size i32) (param $active i32) (param $nn i32) (param $disnn i32)
+    (param $settled i32) (param $rescan i32) (param $step i32) (param $i2 i32)
+    (param $j2 i32) (param $pi i32) (param $pos i32) (param $a0 i32) (param $a1 i32)
+    (param $dij f64) (param $mi f64) (param $mj f64)
+    (result f64)
+    (local $a i32) (local $k i32) (local $k4 i32) (local $nnk i32) (local $rowK i32) (local $at i32)
+    (local $pI i32) (local $pJ i32) (local $nRescan i32) (local $nSettled i32) (local $sjj i32)
+    (local $d f64) (local $smin f64)
+    (local.set $smin (f64.const inf))
+    (local.set $sjj (i32.const -1))
+    (local.set $nRescan (local.get $a0))
+    (local.set $nSettled (local.get $a1))
+    ;; rows i2 and j2 (d(i2, k) at pI + 8k, d(j2, k) at pJ + 8k)
+    (local.set $pI
+      (i32.add (local.get $diss)
+        (i32.shl (i32.load (i32.add (local.get $rowBase) (i32.shl (local.get $i2) (i32.const 2)))) (i32.const 3))))
+    (local.set $pJ
+      (i32.add (local.get $diss)
+        (i32.shl (i32.load (i32.add (local.get $rowBase) (i32.shl (local.get $j2) (i32.const 2)))) (i32.const 3))))
+    (local.set $a (local.get $a0))
+    (block $done
+      (loop $next
+        (br_if $done (i32.ge_s (local.get $a) (local.get $a1)))
+        (if (i32.eq (local.get $a) (local.get $pi))
+          (then
+            (local.set $a (i32.add (local.get $a) (i32.const 1)))
+            (br $next)))
+        (local.set $k (i32.load (i32.add (local.get $active) (i32.shl (local.get $a) (i32.const 2)))))
+        (local.set $k4 (i32.shl (local.get $k) (i32.const 2)))
+        (if (i32.lt_s (local.get $a) (local.get $pi))
+          (then
+            ;; k < i2 < j2: d(k, i2), d(k, j2) in row k
+            (local.set $rowK
+              (i32.add (local.get $diss)
+                (i32.shl (i32.load (i32.add (local.get $rowBase) (local.get $k4))) (i32.const 3))))
+            (local.set $at (i32.add (local.get $rowK) (i32.shl (local.get $i2) (i32.const 3))))
+            (local.set $d
+              (call $lw (local.get $method)
+                (f64.load (local.get $at))
+                (f64.load (i32.add (local.get $rowK) (i32.shl (local.get $j2) (i32.const 3))))
+                (local.get $dij) (local.get $mi) (local.get $mj)
+                (f64.load (i32.add (local.get $size) (i32.shl (local.get $k) (i32.const 3))))))
+            (f64.store (local.get $at) (local.get $d))
+            (if (f64.lt (local.get $d) (f64.load (i32.add (local.get $disnn) (i32.shl (local.get $k) (i32.const 3)))))
+              (then
+                (f64.store (i32.add (local.get $disnn) (i32.shl (local.get $k) (i32.const 3))) (local.get $d))
+                (i32.store (i32.add (local.get $nn) (local.get $k4)) (local.get $i2))
+                (i32.store (i32.add (local.get $settled) (local.get $k4)) (i32.add (local.get $step) (i32.const 1)))
+                (local.set $nSettled (i32.sub (local.get $nSettled) (i32.const 1)))
+                (i32.store (i32.add (local.get $rescan) (i32.shl (local.get $nSettled) (i32.const 2))) (local.get $k)))
+              (else
+                (local.set $nnk (i32.load (i32.add (local.get $nn) (local.get $k4))))
+                (if (i32.or (i32.eq (local.get $nnk) (local.get $i2)) (i32.eq (local.get $nnk) (local.get $j2)))
+                  (then
+                    (i32.store (i32.add (local.get $rescan) (i32.shl (local.get $nRescan) (i32.const 2))) (local.get $k))
+                    (local.set $nRescan (i32.add (local.get $nRescan) (i32.const 1))))))))
+          (else
+            (local.set $at (i32.add (local.get $pI) (i32.shl (local.get $k) (i32.const 3))))
+            (if (i32.lt_s (local.get $a) (local.get $pos))
+              (then
+                ;; i2 < k < j2: d(i2, k) in row i2, d(k, j2) in row k
+                (local.set $d
+                  (call $lw (local.get $method)
+                    (f64.load (local.get $at))
+                    (f64.load
+                      (i32.add
+                        (i32.add (local.get $diss)
+                          (i32.shl (i32.load (i32.add (local.get $rowBase) (local.get $k4))) (i32.const 3)))
+                        (i32.shl (local.get $j2) (i32.const 3))))
+                    (local.get $dij) (local.get $mi) (local.get $mj)
+                    (f64.load (i32.add (local.get $size) (i32.shl (local.get $k) (i32.const 3))))))
+                (if (i32.eq (i32.load (i32.add (local.get $nn) (local.get $k4))) (local.get $j2))
+                  (then
+                    (i32.store (i32.add (local.get $rescan) (i32.shl (local.get $nRescan) (i32.const 2))) (local.get $k))
+                    (local.set $nRescan (i32.add (local.get $nRescan) (i32.const 1))))))
+              (else
+                ;; k > j2: both in rows i2 and j2
+                (local.set $d
+                  (call $lw (local.get $method)
+                    (f64.load (local.get $at))
+                    (f64.load (i32.add (local.get $pJ) (i32.shl (local.get $k) (i32.const 3))))
+                    (local.get $dij) (local.get $mi) (local.get $mj)
+                    (f64.load (i32.add (local.get $size) (i32.shl (local.get $k) (i32.const 3))))))))
+            (f64.store (local.get $at) (local.get $d))
+            (if (f64.lt (local.get $d) (local.get $smin))
+              (then
+                (local.set $smin (local.get $d))
+                (local.set $sjj (local.get $k))))))
+        (local.set $a (i32.add (local.get $a) (i32.const 1)))
+        (br $next)))
+    (global.set $nearest (local.get $sjj))
+    (global.set $rescanned (i32.sub (local.get $nRescan) (local.get $a0)))
+    (global.set $settledCount (i32.sub (local.get $a1) (local.get $nSettled)))
+    (local.get $smin))
+
   ;; The mirror (mirror.ts mirrorColumns): for the rows k = active[a], a in
   ;; [a0, a1), and the columns c = cols[0 … m), d(k, c) ← d(c, k) where row c
   ;; was written after row k (stamp[c] > stamp[k]). rowBase, stamp, cols and
