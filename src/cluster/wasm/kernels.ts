@@ -27,6 +27,7 @@
  * on their main thread.
  */
 import { condensedOrigin, type RowOrigin } from "../dist-matrix.js";
+import { decodeBase64 } from "./base64.js";
 import { KERNELS_WASM_BASE64 } from "./kernels-wasm.js";
 
 /** The euclidean kernel (see kernels.wat). */
@@ -67,12 +68,6 @@ const CHUNK_MAX_GROUPS = 128;
 
 /** undefined: not tried yet; null: unavailable. */
 let kernels: Kernels | null | undefined;
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
-  return bytes;
-}
 
 function loadKernels(): Kernels | null {
   if (kernels !== undefined) return kernels;

@@ -18,6 +18,7 @@
  */
 import type { Method } from "../../options.js";
 import type { HclustState, StepMerge } from "../hclust.js";
+import { decodeBase64 } from "./base64.js";
 import { LINKAGE_LOCAL_WASM_BASE64, LINKAGE_SHARED_WASM_BASE64 } from "./linkage-wasm.js";
 
 /** The Lance–Williams formula of each method, as linkage.wat numbers them. */
@@ -97,13 +98,6 @@ interface LinkageExports {
 
 /** The compiled modules (memory shared, not shared); undefined: not tried, null: unavailable here. */
 let modules: { shared: WebAssembly.Module | null; local: WebAssembly.Module } | null | undefined;
-
-function decodeBase64(text: string): Uint8Array<ArrayBuffer> {
-  const binary = atob(text);
-  const bytes = new Uint8Array(binary.length);
-  for (let k = 0; k < binary.length; k++) bytes[k] = binary.charCodeAt(k);
-  return bytes;
-}
 
 function loadModules(): typeof modules {
   if (modules !== undefined) return modules;
