@@ -32,6 +32,7 @@ import {
 } from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
+import { freshMemoryCost } from "./memory-cost.js";
 import type { Tree } from "./tree.js";
 import { createLinkageArena } from "./wasm/linkage.js";
 
@@ -95,6 +96,11 @@ export interface ClusterContext {
    * fits in the memory available, else packed.
    */
   linkage?: "auto" | "full" | "packed";
+  /**
+   * Milliseconds to first touch 1 MB of fresh memory (default: measured once,
+   * memory-cost.ts); where it is costly, "auto" chooses the packed layout.
+   */
+  memoryCost?: () => number;
   /** Told which layout the linkage of an axis uses. */
   onLinkage?: (info: {
     axis: "rows" | "columns";
@@ -211,16 +217,32 @@ function deviceMemoryGB(): number | undefined {
 }
 
 /**
+ * From this many observations, "auto" asks what fresh memory costs here
+ * (memory-cost.ts) before it chooses the full layout; below, both layouts
+ * take well under a second.
+ */
+const COST_CHECK_MIN = 4000;
+/**
+ * First touch of fresh memory, in ms per MB, above which the full layout's
+ * second half costs more than its faster linkage saves (memory-cost.ts: ~0.3
+ * where memory is cheap, 3.4–4.1 on the benchmark machine, where packed won
+ * at every size).
+ */
+const COSTLY_MEMORY_MS_PER_MB = 1.5;
+
+/**
  * Whether the linkage uses the full symmetric matrix (n² doubles, rows and
  * columns contiguous) rather than the packed triangle (half of it): when the
  * context asks for it, or on "auto" when it fits in the limit and in the
- * memory available now with a margin of 10 % (2 GB when that is unknown).
+ * memory available now with a margin of 10 % (2 GB when that is unknown),
+ * and, from COST_CHECK_MIN observations, fresh memory is not costly here.
  */
 function chooseFullLayout(n: number, limit: number, ctx: ClusterContext): boolean {
   const want = ctx.linkage ?? "auto";
   if (want !== "auto") return want === "full";
   const bytes = n * n * 8;
   if (bytes > limit) return false;
+  if (n >= COST_CHECK_MIN && (ctx.memoryCost ?? freshMemoryCost)() > COSTLY_MEMORY_MS_PER_MB) return false;
   const available = ctx.memoryAvailable?.();
   if (available !== undefined) return bytes * 1.1 <= available;
   // unknown (a browser): up to 3.6 GB when the device reports ≥ 8 GB (20,000 rows,

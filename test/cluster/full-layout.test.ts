@@ -9,8 +9,10 @@ import { describe, expect, it, vi } from "vitest";
 import { clusterMatrix } from "../../src/cluster/cluster-matrix.js";
 import { expandToFull, pairCount, pairIndex } from "../../src/cluster/dist-matrix.js";
 import { fillDistanceRows, prepareDistanceJob } from "../../src/cluster/distance.js";
+import { freshMemoryCost } from "../../src/cluster/memory-cost.js";
 import { randomSource } from "../../src/cluster/random.js";
-import { createMatrix } from "../../src/matrix.js";
+import { CancelledError } from "../../src/errors.js";
+import { createMatrix, selectRows } from "../../src/matrix.js";
 import { DISTANCES, METHODS } from "../../src/options.js";
 
 function matrix(n: number, p: number, levels: number, withNA: boolean, seed = 5) {
@@ -148,6 +150,48 @@ describe("full layout", () => {
     await expect(
       clusterMatrix(m, { clusterCols: false }, { allocate: refusing, linkage: "full", linkageKernel: false }),
     ).rejects.toThrow(RangeError);
+  });
+
+  it("chooses the packed layout from 4,000 rows where fresh memory is costly", async () => {
+    const m = matrix(4000, 2, 7, false, 6);
+    /** The layout "auto" (or `linkage`) chooses for the rows, stopping the run there. */
+    const layoutFor = async (rows: number, memoryCost: () => number, linkage?: "full" | "packed") => {
+      const stop = new AbortController();
+      let layout = "";
+      const run = clusterMatrix(
+        selectRows(
+          m,
+          Array.from({ length: rows }, (_, i) => i),
+        ),
+        { clusterCols: false },
+        {
+          memoryCost,
+          signal: stop.signal,
+          ...(linkage ? { linkage } : {}),
+          onLinkage: (i) => {
+            layout = i.layout;
+            stop.abort();
+          },
+        },
+      );
+      await expect(run).rejects.toThrow(CancelledError);
+      return layout;
+    };
+    const costly = vi.fn(() => 3.8);
+    expect(await layoutFor(4000, costly)).toBe("packed");
+    expect(await layoutFor(4000, () => 0.3)).toBe("full");
+    expect(await layoutFor(4000, () => Number.NaN)).toBe("full");
+    costly.mockClear();
+    // asked for, or below 4,000 rows, the cost is not measured
+    expect(await layoutFor(4000, costly, "full")).toBe("full");
+    expect(await layoutFor(3999, costly)).toBe("full");
+    expect(costly).not.toHaveBeenCalled();
+  });
+
+  it("measures the first touch of fresh memory once", () => {
+    const cost = freshMemoryCost();
+    expect(cost).toBeGreaterThanOrEqual(0);
+    expect(freshMemoryCost()).toBe(cost);
   });
 
   it("fills the matrix in WebAssembly memory, where the linkage's loops run, with the same trees", async () => {

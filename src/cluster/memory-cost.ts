@@ -1,0 +1,47 @@
+/**
+ * What it costs here to touch fresh memory for the first time, which decides
+ * the linkage's layout at large n (cluster-matrix.ts).
+ *
+ * The full layout holds n² doubles, twice the packed triangle's n(n − 1)/2,
+ * and every page of it is written once before the linkage starts. On most
+ * machines that first touch costs ~0.3 ms per MB and the full layout's
+ * faster linkage wins by far (20,000 rows: 3.2 GB touched in ~1 s, the
+ * linkage 3.5 s instead of 11–12 s packed). In some virtual machines each new
+ * page is backed by the host on first touch, and that costs ten times more:
+ * on this project's benchmark machine (a Firecracker VM that returns freed
+ * pages to its host), 3.4–4.1 ms per MB, measured on 2026-12-02: the 1.6 GB
+ * more of the full layout then cost 6–7 s, more than its linkage saves, and
+ * the packed layout was the faster one at every size measured (`cluster` on
+ * two threads, alternating runs: 5,000 rows 1.32–1.37 s against 1.47–1.62 s,
+ * 10,000 rows 3.25–3.34 s against 4.42–4.60 s, 20,000 rows 12.8–17.2 s
+ * against 19.7–20.2 s), at half the memory.
+ */
+
+/** Bytes of the probe: 256 WebAssembly pages, fresh from the system (never recycled by malloc). */
+const PROBE_BYTES = 16 * 1024 * 1024;
+const PAGE = 4096;
+
+let measured: number | undefined;
+
+/**
+ * Milliseconds to write the first byte of each page of 1 MB of memory fresh
+ * from the system, measured once per thread on 16 MB (a few ms on most
+ * machines, ~60 ms where it is costly). NaN where it cannot be measured.
+ */
+export function freshMemoryCost(): number {
+  if (measured !== undefined) return measured;
+  measured = Number.NaN;
+  try {
+    const buffer =
+      typeof WebAssembly === "object"
+        ? new WebAssembly.Memory({ initial: PROBE_BYTES / 65536, maximum: PROBE_BYTES / 65536 }).buffer
+        : new ArrayBuffer(PROBE_BYTES);
+    const bytes = new Uint8Array(buffer);
+    const start = performance.now();
+    for (let i = 0; i < bytes.length; i += PAGE) bytes[i] = 1;
+    measured = (performance.now() - start) / (PROBE_BYTES / (1024 * 1024));
+  } catch {
+    // no memory for the probe: leave the choice to the memory available
+  }
+  return measured;
+}
