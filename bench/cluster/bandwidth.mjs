@@ -1,9 +1,11 @@
 // What this machine's memory allows, for the linkage's bound (bench/README.md, "Where the linkage's time
 // goes"): on a 20,000 × 20,000 matrix of doubles (3.2 GB, the full layout), sequential writes and reads on
 // one and two threads, the mirror's pattern (64 values written into each row at scattered columns, rows in
-// order), and a column read and written one value per row.
+// order), and a column read and written one value per row; and first, what the first touch of the fresh
+// matrix costs (the page faults: on some virtual machines the host backs each new page then, which
+// decides the layout, src/cluster/memory-cost.ts).
 //
-// Usage: node bench/cluster/bandwidth.mjs [n]   (about 20 s; needs n² × 8 bytes free)
+// Usage: node bench/cluster/bandwidth.mjs [n]   (20–35 s; needs n² × 8 bytes free)
 import { isMainThread, parentPort, Worker, workerData } from "node:worker_threads";
 
 const n = isMainThread ? Number(process.argv[2] ?? 20000) : workerData.n;
@@ -54,14 +56,20 @@ if (!isMainThread) {
   });
 } else {
   const a = new Float64Array(new SharedArrayBuffer(n * n * 8));
-  a.fill(1); // touch every page first: page faults are not what is measured
+  // touch every page first, so that the page faults are measured apart
+  const touch = performance.now();
+  a.fill(1);
+  const touchMs = performance.now() - touch;
+  const mb = (n * n * 8) / 2 ** 20;
   const random = (k) => Math.floor(((((Math.sin(k * 12.9898) * 43758.5453) % 1) + 1) % 1) * n);
   const batches = Array.from({ length: 8 }, (_, b) =>
     Int32Array.from({ length: 64 }, (_, q) => random(b * 64 + q + 1)).sort(),
   );
   const worker = new Worker(new URL(import.meta.url), { workerData: { buffer: a.buffer, n } });
   await new Promise((r) => setTimeout(r, 300));
-  const lines = [];
+  const lines = [
+    `first touch (page faults), 1 thread: ${(touchMs / 1000).toFixed(2)} s, ${(touchMs / mb).toFixed(2)} ms per MB`,
+  ];
   for (const what of ["write", "read", "mirror"]) {
     const best = [Number.POSITIVE_INFINITY, Number.POSITIVE_INFINITY];
     for (let rep = 0; rep < 2; rep++) {
