@@ -77,12 +77,12 @@ export interface ClusterContext {
   distances?: DistanceBackend;
   /**
    * Allocates the distance matrix in shared memory, for threads (the node
-   * backend, a cross-origin isolated page); when given, the full layout's
-   * WebAssembly memory is shared too.
+   * backend, a cross-origin isolated page); when given, the WebAssembly
+   * memory that holds the matrix for hclust's kernels is shared too.
    */
   allocate?: (length: number) => Float64Array;
   /**
-   * false: the full layout's matrix in a plain buffer, and hclust's loops in
+   * false: the distance matrix in a plain buffer, and hclust's loops in
    * JavaScript (same trees; for measuring the WebAssembly kernels, wasm/linkage.ts).
    */
   linkageKernel?: boolean;
@@ -106,7 +106,7 @@ export interface ClusterContext {
     axis: "rows" | "columns";
     n: number;
     layout: "full" | "packed";
-    /** Whether the update and scan loops run in WebAssembly (wasm/linkage.ts). */
+    /** Whether hclust's loops run in WebAssembly (wasm/linkage.ts). */
     wasm: boolean;
   }) => void;
   /** Options for hclust that spread its work over threads (parallel/hclust-driver.ts); close() after. */

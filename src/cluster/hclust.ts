@@ -25,7 +25,9 @@
  * the two merged rows and writes the survivor's row contiguously, and the
  * mirrored column writes are batched (mirror.ts). Same merges either way:
  * the layout changes where a value is read, never its bits or the order of
- * the scans.
+ * the scans. When the distances were filled in a WebAssembly memory
+ * (wasm/linkage.ts, as cluster-matrix.ts does), the state goes there too and
+ * the loops run in WebAssembly: the same operations in the same order.
  * Reference: Murtagh, F. (1985) "Multidimensional Clustering Algorithms",
  * COMPSTAT Lectures 4; R's `?hclust`.
  */
@@ -114,9 +116,9 @@ export interface HclustState {
   readonly stamp: Int32Array;
   readonly mirrorCols: Int32Array;
   /**
-   * Full layout, when diss and the state live in a WebAssembly memory
-   * (wasm/linkage.ts): this thread's WebAssembly updates and scans, which
-   * updateRange (with `collect`) and the scans run instead of their loops.
+   * When diss and the state live in a WebAssembly memory (wasm/linkage.ts):
+   * this thread's WebAssembly loops, which updateRange (with `collect`), the
+   * scans and the full layout's mirror run instead of their own (same bits).
    */
   kernel?: LinkageKernel;
 }
