@@ -3,11 +3,13 @@
  * the linkage's layout at large n (cluster-matrix.ts).
  *
  * The full layout holds n² doubles, twice the packed triangle's n(n − 1)/2,
- * and every page of it is written once before the linkage starts. On most
- * machines that first touch costs ~0.3 ms per MB and the full layout's
- * faster linkage wins by far (20,000 rows: 3.2 GB touched in ~1 s, the
- * linkage 3.5 s instead of 11–12 s packed). In some virtual machines each new
- * page is backed by the host on first touch, and that costs ten times more:
+ * and every page of it is written once before the linkage starts. Where
+ * that first touch is cheap the full layout's faster linkage wins by far: on
+ * the VM of this project's earlier benchmark runs, the whole distance phase
+ * of 20,000 rows, 3.2 GB touched included, took 3.1 s (so under 1 ms per
+ * MB), and the full layout's linkage is 3.2–3.5 s against 6.7–12.2 s packed.
+ * In some virtual machines each new page is backed by the host on first
+ * touch, and that costs more:
  * on this project's benchmark machine (a Firecracker VM that returns freed
  * pages to its host), 3.4–4.1 ms per MB, measured on 2026-12-02: the 1.6 GB
  * more of the full layout then cost 6–7 s, more than its linkage saves, and
