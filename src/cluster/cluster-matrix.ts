@@ -224,9 +224,9 @@ function deviceMemoryGB(): number | undefined {
 const COST_CHECK_MIN = 4000;
 /**
  * First touch of fresh memory, in ms per MB, above which the full layout's
- * second half costs more than its faster linkage saves (memory-cost.ts: ~0.3
- * where memory is cheap, 3.4–4.1 on the benchmark machine, where packed won
- * at every size).
+ * second half costs more than its faster linkage saves (memory-cost.ts:
+ * under 1 on the earlier benchmark VM, 3.1–4.1 on this round's, where packed
+ * won at every size).
  */
 const COSTLY_MEMORY_MS_PER_MB = 1.5;
 
