@@ -25,7 +25,10 @@
 ;; (1.4–2.1 ns), so the loops are scalar. At 20,000 rows on two threads
 ;; (euclidean + average, alternating runs) the linkage took 6.65–7.12 s with
 ;; the three loops in JavaScript, 4.72–5.46 s with the update and the scan
-;; here, and 3.16–3.55 s with the mirror here too.
+;; here, and 3.16–3.55 s with the mirror here too. The packed update once
+;; called its formula as a function: written inline, as here, its linkage
+;; went from 12.1–14.4 s to 8.5–9.9 s on one thread (7.2–8.5 s to 5.5–5.8 s
+;; on two).
 (module
   (import "env" "memory" (memory 1 65536 shared))
 
@@ -163,48 +166,6 @@
     (global.set $settledCount (i32.sub (local.get $a1) (local.get $nSettled)))
     (local.get $smin))
 
-  ;; The Lance–Williams update of `method` (numbered as for update), as
-  ;; updates.ts evaluates it: update's formulas, for updatePacked, whose
-  ;; reads down the columns of the triangle cost far more than a call.
-  (func $lw
-    (param $method i32) (param $dik f64) (param $djk f64) (param $dij f64)
-    (param $mi f64) (param $mj f64) (param $mk f64)
-    (result f64)
-    (block $centroid
-      (block $median
-        (block $mcquitty
-          (block $average
-            (block $complete
-              (block $single
-                (block $ward
-                  (br_table $ward $single $complete $average $mcquitty $median $centroid (local.get $method)))
-                (return
-                  (f64.div
-                    (f64.sub
-                      (f64.add
-                        (f64.mul (f64.add (local.get $mi) (local.get $mk)) (local.get $dik))
-                        (f64.mul (f64.add (local.get $mj) (local.get $mk)) (local.get $djk)))
-                      (f64.mul (local.get $mk) (local.get $dij)))
-                    (f64.add (f64.add (local.get $mi) (local.get $mj)) (local.get $mk)))))
-              (return (select (local.get $dik) (local.get $djk) (f64.lt (local.get $dik) (local.get $djk)))))
-            (return (select (local.get $dik) (local.get $djk) (f64.gt (local.get $dik) (local.get $djk)))))
-          (return
-            (f64.div
-              (f64.add (f64.mul (local.get $mi) (local.get $dik)) (f64.mul (local.get $mj) (local.get $djk)))
-              (f64.add (local.get $mi) (local.get $mj)))))
-        (return (f64.add (f64.mul (f64.const 0.5) (local.get $dik)) (f64.mul (f64.const 0.5) (local.get $djk)))))
-      (return
-        (f64.sub
-          (f64.add (f64.mul (f64.const 0.5) (local.get $dik)) (f64.mul (f64.const 0.5) (local.get $djk)))
-          (f64.mul (f64.const 0.25) (local.get $dij)))))
-    (f64.div
-      (f64.sub
-        (f64.add (f64.mul (local.get $mi) (local.get $dik)) (f64.mul (local.get $mj) (local.get $djk)))
-        (f64.div
-          (f64.mul (f64.mul (local.get $mi) (local.get $mj)) (local.get $dij))
-          (f64.add (local.get $mi) (local.get $mj))))
-      (f64.add (local.get $mi) (local.get $mj))))
-
   ;; Step 2 of the packed layout (the condensed triangle: d(i, j), i < j, at
   ;; diss + 8 (rowBase[i] + j), rowBase an i32 array) for the active
   ;; positions [a0, a1), as updateRange with `collect`: for a < pi (k < i2)
@@ -219,13 +180,14 @@
     (param $j2 i32) (param $pi i32) (param $pos i32) (param $a0 i32) (param $a1 i32)
     (param $dij f64) (param $mi f64) (param $mj f64)
     (result f64)
-    (local $a i32) (local $k i32) (local $k4 i32) (local $nnk i32) (local $rowK i32) (local $at i32)
+    (local $a i32) (local $k i32) (local $k4 i32) (local $k8 i32) (local $nnk i32) (local $at i32)
     (local $pI i32) (local $pJ i32) (local $nRescan i32) (local $nSettled i32) (local $sjj i32)
-    (local $d f64) (local $smin f64)
+    (local $dik f64) (local $djk f64) (local $mk f64) (local $d f64) (local $smin f64) (local $mij f64)
     (local.set $smin (f64.const inf))
     (local.set $sjj (i32.const -1))
     (local.set $nRescan (local.get $a0))
     (local.set $nSettled (local.get $a1))
+    (local.set $mij (f64.add (local.get $mi) (local.get $mj)))
     ;; rows i2 and j2 (d(i2, k) at pI + 8k, d(j2, k) at pJ + 8k)
     (local.set $pI
       (i32.add (local.get $diss)
@@ -243,23 +205,89 @@
             (br $next)))
         (local.set $k (i32.load (i32.add (local.get $active) (i32.shl (local.get $a) (i32.const 2)))))
         (local.set $k4 (i32.shl (local.get $k) (i32.const 2)))
+        (local.set $k8 (i32.shl (local.get $k) (i32.const 3)))
+        ;; where the two distances are, and where the new one goes ($at)
         (if (i32.lt_s (local.get $a) (local.get $pi))
           (then
             ;; k < i2 < j2: d(k, i2), d(k, j2) in row k
-            (local.set $rowK
+            (local.set $at
               (i32.add (local.get $diss)
                 (i32.shl (i32.load (i32.add (local.get $rowBase) (local.get $k4))) (i32.const 3))))
-            (local.set $at (i32.add (local.get $rowK) (i32.shl (local.get $i2) (i32.const 3))))
-            (local.set $d
-              (call $lw (local.get $method)
-                (f64.load (local.get $at))
-                (f64.load (i32.add (local.get $rowK) (i32.shl (local.get $j2) (i32.const 3))))
-                (local.get $dij) (local.get $mi) (local.get $mj)
-                (f64.load (i32.add (local.get $size) (i32.shl (local.get $k) (i32.const 3))))))
-            (f64.store (local.get $at) (local.get $d))
-            (if (f64.lt (local.get $d) (f64.load (i32.add (local.get $disnn) (i32.shl (local.get $k) (i32.const 3)))))
+            (local.set $djk (f64.load (i32.add (local.get $at) (i32.shl (local.get $j2) (i32.const 3)))))
+            (local.set $at (i32.add (local.get $at) (i32.shl (local.get $i2) (i32.const 3)))))
+          (else
+            (local.set $at (i32.add (local.get $pI) (local.get $k8)))
+            (if (i32.lt_s (local.get $a) (local.get $pos))
               (then
-                (f64.store (i32.add (local.get $disnn) (i32.shl (local.get $k) (i32.const 3))) (local.get $d))
+                ;; i2 < k < j2: d(i2, k) in row i2, d(k, j2) in row k
+                (local.set $djk
+                  (f64.load
+                    (i32.add
+                      (i32.add (local.get $diss)
+                        (i32.shl (i32.load (i32.add (local.get $rowBase) (local.get $k4))) (i32.const 3)))
+                      (i32.shl (local.get $j2) (i32.const 3))))))
+              (else
+                ;; k > j2: both in rows i2 and j2
+                (local.set $djk (f64.load (i32.add (local.get $pJ) (local.get $k8))))))))
+        (local.set $dik (f64.load (local.get $at)))
+        (block $formula
+          (block $centroid
+            (block $median
+              (block $mcquitty
+                (block $average
+                  (block $complete
+                    (block $single
+                      (block $ward
+                        (br_table $ward $single $complete $average $mcquitty $median $centroid
+                          (local.get $method)))
+                      ;; ((mi + mk) dik + (mj + mk) djk − mk dij) / (mi + mj + mk)
+                      (local.set $mk (f64.load (i32.add (local.get $size) (local.get $k8))))
+                      (local.set $d
+                        (f64.div
+                          (f64.sub
+                            (f64.add
+                              (f64.mul (f64.add (local.get $mi) (local.get $mk)) (local.get $dik))
+                              (f64.mul (f64.add (local.get $mj) (local.get $mk)) (local.get $djk)))
+                            (f64.mul (local.get $mk) (local.get $dij)))
+                          (f64.add (local.get $mij) (local.get $mk))))
+                      (br $formula))
+                    ;; dik < djk ? dik : djk
+                    (local.set $d
+                      (select (local.get $dik) (local.get $djk) (f64.lt (local.get $dik) (local.get $djk))))
+                    (br $formula))
+                  ;; dik > djk ? dik : djk
+                  (local.set $d
+                    (select (local.get $dik) (local.get $djk) (f64.gt (local.get $dik) (local.get $djk))))
+                  (br $formula))
+                ;; (mi dik + mj djk) / (mi + mj)
+                (local.set $d
+                  (f64.div
+                    (f64.add (f64.mul (local.get $mi) (local.get $dik)) (f64.mul (local.get $mj) (local.get $djk)))
+                    (local.get $mij)))
+                (br $formula))
+              ;; 0.5 dik + 0.5 djk
+              (local.set $d
+                (f64.add (f64.mul (f64.const 0.5) (local.get $dik)) (f64.mul (f64.const 0.5) (local.get $djk))))
+              (br $formula))
+            ;; 0.5 dik + 0.5 djk − 0.25 dij
+            (local.set $d
+              (f64.sub
+                (f64.add (f64.mul (f64.const 0.5) (local.get $dik)) (f64.mul (f64.const 0.5) (local.get $djk)))
+                (f64.mul (f64.const 0.25) (local.get $dij))))
+            (br $formula))
+          ;; (mi dik + mj djk − mi mj dij / (mi + mj)) / (mi + mj)
+          (local.set $d
+            (f64.div
+              (f64.sub
+                (f64.add (f64.mul (local.get $mi) (local.get $dik)) (f64.mul (local.get $mj) (local.get $djk)))
+                (f64.div (f64.mul (f64.mul (local.get $mi) (local.get $mj)) (local.get $dij)) (local.get $mij)))
+              (local.get $mij))))
+        (f64.store (local.get $at) (local.get $d))
+        (if (i32.lt_s (local.get $a) (local.get $pi))
+          (then
+            (if (f64.lt (local.get $d) (f64.load (i32.add (local.get $disnn) (local.get $k8))))
+              (then
+                (f64.store (i32.add (local.get $disnn) (local.get $k8)) (local.get $d))
                 (i32.store (i32.add (local.get $nn) (local.get $k4)) (local.get $i2))
                 (i32.store (i32.add (local.get $settled) (local.get $k4)) (i32.add (local.get $step) (i32.const 1)))
                 (local.set $nSettled (i32.sub (local.get $nSettled) (i32.const 1)))
@@ -271,37 +299,17 @@
                     (i32.store (i32.add (local.get $rescan) (i32.shl (local.get $nRescan) (i32.const 2))) (local.get $k))
                     (local.set $nRescan (i32.add (local.get $nRescan) (i32.const 1))))))))
           (else
-            (local.set $at (i32.add (local.get $pI) (i32.shl (local.get $k) (i32.const 3))))
-            (if (i32.lt_s (local.get $a) (local.get $pos))
-              (then
-                ;; i2 < k < j2: d(i2, k) in row i2, d(k, j2) in row k
-                (local.set $d
-                  (call $lw (local.get $method)
-                    (f64.load (local.get $at))
-                    (f64.load
-                      (i32.add
-                        (i32.add (local.get $diss)
-                          (i32.shl (i32.load (i32.add (local.get $rowBase) (local.get $k4))) (i32.const 3)))
-                        (i32.shl (local.get $j2) (i32.const 3))))
-                    (local.get $dij) (local.get $mi) (local.get $mj)
-                    (f64.load (i32.add (local.get $size) (i32.shl (local.get $k) (i32.const 3))))))
-                (if (i32.eq (i32.load (i32.add (local.get $nn) (local.get $k4))) (local.get $j2))
-                  (then
-                    (i32.store (i32.add (local.get $rescan) (i32.shl (local.get $nRescan) (i32.const 2))) (local.get $k))
-                    (local.set $nRescan (i32.add (local.get $nRescan) (i32.const 1))))))
-              (else
-                ;; k > j2: both in rows i2 and j2
-                (local.set $d
-                  (call $lw (local.get $method)
-                    (f64.load (local.get $at))
-                    (f64.load (i32.add (local.get $pJ) (i32.shl (local.get $k) (i32.const 3))))
-                    (local.get $dij) (local.get $mi) (local.get $mj)
-                    (f64.load (i32.add (local.get $size) (i32.shl (local.get $k) (i32.const 3))))))))
-            (f64.store (local.get $at) (local.get $d))
             (if (f64.lt (local.get $d) (local.get $smin))
               (then
                 (local.set $smin (local.get $d))
-                (local.set $sjj (local.get $k))))))
+                (local.set $sjj (local.get $k))))
+            ;; i2 < k < j2: k is rescanned when NN(k) was j2
+            (if (i32.and
+                  (i32.lt_s (local.get $a) (local.get $pos))
+                  (i32.eq (i32.load (i32.add (local.get $nn) (local.get $k4))) (local.get $j2)))
+              (then
+                (i32.store (i32.add (local.get $rescan) (i32.shl (local.get $nRescan) (i32.const 2))) (local.get $k))
+                (local.set $nRescan (i32.add (local.get $nRescan) (i32.const 1)))))))
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $next)))
     (global.set $nearest (local.get $sjj))
