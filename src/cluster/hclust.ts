@@ -607,7 +607,6 @@ function* hclustSteps(
         rowBase,
         st.stamp,
         st.mirrorCols,
-        active,
         mirrorAll
           ? (cols, m, count) => mirrorAll(st, cols, m, count)
           : (cols, m, count) => mirrorColumns(diss, rowBase, st.stamp, cols, m, active, 0, count, st.kernel),

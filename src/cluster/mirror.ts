@@ -107,23 +107,22 @@ export class DeferredMirror {
   private count = 0;
   private readonly inPending: Uint8Array;
   private readonly retired: Uint8Array;
-  private readonly mirrorAll: MirrorAll;
 
-  /** `stamp` (n) and `cols` (batch) may be shared with the threads that run mirrorAll. */
+  /**
+   * `stamp` (n) and `cols` (batch) may be shared with the threads that run
+   * mirrorAll (mirrorColumns over every active row, split or not).
+   */
   constructor(
     private readonly diss: Float64Array,
     private readonly rowBase: Float64Array | Int32Array,
     private readonly stamp: Int32Array,
     private readonly cols: Int32Array,
-    active: Int32Array,
-    mirrorAll?: MirrorAll,
+    private readonly mirrorAll: MirrorAll,
   ) {
     const n = stamp.length;
     this.pending = new Int32Array(cols.length);
     this.inPending = new Uint8Array(n);
     this.retired = new Uint8Array(n);
-    this.mirrorAll =
-      mirrorAll ?? ((c, m, nActive) => mirrorColumns(diss, rowBase, stamp, c, m, active, 0, nActive));
   }
 
   /** Makes row r exact for every pending column (before it is read). */

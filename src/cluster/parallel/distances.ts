@@ -29,8 +29,9 @@ const PARALLEL_MIN_WORK = 5e7;
  */
 export interface DistanceTask {
   job: DistanceJob;
-  /** The matrix: `length` doubles at the start of `buffer` (which may hold more, e.g. hclust's state). */
+  /** The matrix: `length` doubles from byte `offset` of `buffer` (which may hold more, e.g. hclust's state). */
   buffer: SharedArrayBuffer;
+  offset: number;
   length: number;
   bounds: number[];
   counter: SharedArrayBuffer;
@@ -52,7 +53,7 @@ function takeChunk(bounds: readonly number[], counter: Int32Array): [number, num
 /** The worker's side: fills the chunks it takes, posting progress after each. */
 export function runDistanceTask(task: DistanceTask, post: (message: DistanceMessage) => void): void {
   const { job, buffer, bounds } = task;
-  const out = new Float64Array(buffer, 0, task.length);
+  const out = new Float64Array(buffer, task.offset, task.length);
   const counter = new Int32Array(task.counter);
   const first = task.first ? firstNeighbourFinder(out, job.n, new Float64Array(task.first)) : null;
   for (let rows = takeChunk(bounds, counter); rows; rows = takeChunk(bounds, counter)) {
@@ -110,7 +111,6 @@ export function workerDistanceBackend(
       if (b[0] >= 0 && (bad[0] < 0 || b[0] < bad[0])) bad = [b[0], b[1]];
     };
     const buffer = out.buffer;
-    if (out.byteOffset !== 0) return inThreadDistances(job, out, report, signal, first);
     // chunks of about equal numbers of pairs, handed out in order to whichever thread asks
     const bounds = splitRows(job.n, threads * CHUNKS_PER_THREAD);
     const counterBuffer = new SharedArrayBuffer(4);
@@ -135,6 +135,7 @@ export function workerDistanceBackend(
             const task: DistanceTask = {
               job,
               buffer,
+              offset: out.byteOffset,
               length: out.length,
               bounds,
               counter: counterBuffer,

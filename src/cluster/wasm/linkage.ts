@@ -12,11 +12,13 @@
  * buffer of the matrix, so the peak memory is the same.
  *
  * A WebAssembly memory holds at most 4 GiB (65,536 pages), so the arena
- * serves up to about 23,000 rows in the full layout and 32,000 packed; where WebAssembly is missing, the memory
- * cannot be had, or the matrix does not fit, `createLinkageArena` returns
+ * serves up to about 23,000 rows in the full layout and 32,000 packed;
+ * where WebAssembly is missing, the memory cannot be had, or the matrix
+ * does not fit, `createLinkageArena` returns
  * null and hclust runs its JavaScript loops, which give the same tree.
  */
 import type { Method } from "../../options.js";
+import { pairCount } from "../dist-matrix.js";
 import type { HclustState, StepMerge } from "../hclust.js";
 import { decodeBase64 } from "./base64.js";
 import { LINKAGE_LOCAL_WASM_BASE64, LINKAGE_SHARED_WASM_BASE64 } from "./linkage-wasm.js";
@@ -36,49 +38,32 @@ const METHOD_IDS: Record<Method, number> = {
 const PAGE = 65536;
 const MAX_PAGES = 65536;
 
+/** update and updatePacked (linkage.wat): one step's updates over the positions [a0, a1). */
+type UpdateExport = (
+  method: number,
+  diss: number,
+  rowBase: number,
+  size: number,
+  active: number,
+  nn: number,
+  disnn: number,
+  settled: number,
+  rescan: number,
+  step: number,
+  i2: number,
+  j2: number,
+  pi: number,
+  pos: number,
+  a0: number,
+  a1: number,
+  dij: number,
+  mi: number,
+  mj: number,
+) => number;
+
 interface LinkageExports {
-  update(
-    method: number,
-    diss: number,
-    rowI: number,
-    rowJ: number,
-    size: number,
-    active: number,
-    nn: number,
-    disnn: number,
-    settled: number,
-    rescan: number,
-    step: number,
-    i2: number,
-    j2: number,
-    pi: number,
-    a0: number,
-    a1: number,
-    dij: number,
-    mi: number,
-    mj: number,
-  ): number;
-  updatePacked(
-    method: number,
-    diss: number,
-    rowBase: number,
-    size: number,
-    active: number,
-    nn: number,
-    disnn: number,
-    settled: number,
-    rescan: number,
-    step: number,
-    i2: number,
-    j2: number,
-    pi: number,
-    pos: number,
-    a0: number,
-    a1: number,
-    dij: number,
-    mi: number,
-    mj: number,
-  ): number;
+  update: UpdateExport;
+  updatePacked: UpdateExport;
   scan(diss: number, base: number, active: number, a0: number, a1: number): number;
   mirror(
     diss: number,
@@ -121,9 +106,9 @@ function loadModules(): typeof modules {
 /** The memories made by createLinkageArena, by their buffer. */
 const arenas = new WeakMap<ArrayBufferLike, LinkageArena>();
 
-/** Doubles of the distance matrix of n observations in a layout (dist-matrix.ts). */
+/** Doubles of the distance matrix of n observations in a layout. */
 function matrixLength(n: number, layout: "full" | "packed"): number {
-  return layout === "full" ? n * n : (n * (n - 1)) / 2;
+  return layout === "full" ? n * n : pairCount(n);
 }
 
 /**
@@ -204,7 +189,7 @@ export function linkageArenaOf(values: Float64Array): LinkageArena | undefined {
   return arena && values.byteOffset === 0 && values.length === arena.values.length ? arena : undefined;
 }
 
-/** The loops of hclust's full layout on one thread's instance of the module. */
+/** hclust's loops on one thread's instance of the module. */
 export interface LinkageKernel {
   /** The memory it runs on (a worker thread instantiates the module on it too). */
   readonly memory: WebAssembly.Memory;
@@ -217,15 +202,14 @@ export interface LinkageKernel {
   /**
    * mirrorColumns (mirror.ts) of the columns cols[0 … m) into the rows
    * active[a0 … a1); false (nothing done) when cols is not in the memory.
-   * Absent when the row offsets or the stamps are not in the memory.
+   * Absent in the packed layout, or when the stamps are not in the memory.
    */
   mirror?: (cols: Int32Array, m: number, a0: number, a1: number) => boolean;
 }
 
 /**
  * This thread's kernel over `memory` for the state `st`, or undefined when
- * the state does not live in that memory (in the packed layout, the row
- * offsets too).
+ * the state (its row offsets included) does not live in that memory.
  */
 export function linkageKernel(
   memory: WebAssembly.Memory,
@@ -239,53 +223,26 @@ export function linkageKernel(
   if (!module) return undefined;
   const arrays = [st.diss, st.size, st.active, st.nn, st.disnn, st.settled, st.rescan];
   if (!arrays.every((a) => a.buffer === buffer)) return undefined;
-  const rowBaseHere = st.rowBase instanceof Int32Array && st.rowBase.buffer === buffer;
-  if (!st.full && !rowBaseHere) return undefined;
+  if (!(st.rowBase instanceof Int32Array && st.rowBase.buffer === buffer)) return undefined;
   const e = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as LinkageExports;
   const methodId = METHOD_IDS[method];
   const diss = st.diss.byteOffset;
+  const rowBase = st.rowBase.byteOffset;
   const size = st.size.byteOffset;
   const active = st.active.byteOffset;
   const nn = st.nn.byteOffset;
   const disnn = st.disnn.byteOffset;
   const settled = st.settled.byteOffset;
   const rescan = st.rescan.byteOffset;
-  const rowBase = st.rowBase;
-  const { update, updatePacked, scan, mirror } = e;
-  const mirrorHere = st.full && rowBaseHere && st.stamp.buffer === buffer;
-  const rowBaseAt = st.rowBase.byteOffset;
+  const run = st.full ? e.update : e.updatePacked;
+  const { scan, mirror } = e;
+  const mirrorHere = st.full && st.stamp.buffer === buffer;
   const stamp = st.stamp.byteOffset;
-  const full = (m: StepMerge, a0: number, a1: number, out: Float64Array) => {
-    out[0] = update(
+  const update = (m: StepMerge, a0: number, a1: number, out: Float64Array) => {
+    out[0] = run(
       methodId,
       diss,
-      rowBase[m.i2],
-      rowBase[m.j2],
-      size,
-      active,
-      nn,
-      disnn,
-      settled,
-      rescan,
-      m.step,
-      m.i2,
-      m.j2,
-      m.pi,
-      a0,
-      a1,
-      m.dij,
-      m.mi,
-      m.mj,
-    );
-    out[1] = e.nearest.value;
-    out[2] = e.rescanned.value;
-    out[3] = e.settledCount.value;
-  };
-  const packed = (m: StepMerge, a0: number, a1: number, out: Float64Array) => {
-    out[0] = updatePacked(
-      methodId,
-      diss,
-      rowBaseAt,
+      rowBase,
       size,
       active,
       nn,
@@ -312,13 +269,13 @@ export function linkageKernel(
       ? {
           mirror: (cols: Int32Array, m: number, a0: number, a1: number) => {
             if (cols.buffer !== buffer) return false;
-            mirror(diss, rowBaseAt, stamp, cols.byteOffset, m, active, a0, a1);
+            mirror(diss, rowBase, stamp, cols.byteOffset, m, active, a0, a1);
             return true;
           },
         }
       : {}),
     memory,
-    update: st.full ? full : packed,
+    update,
     scan: (base, a0, a1) => scan(diss, base, active, a0, a1),
     at: () => e.at.value,
   };

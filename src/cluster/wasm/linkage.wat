@@ -41,7 +41,8 @@
 
   ;; Step 2 of the full layout for the active positions [a0, a1) (updateRange
   ;; with `collect`): d(i2, k) ← the update of `method` for k = active[a],
-  ;; written to row i2 (rowI = rowBase[i2]; row j2 at rowJ is read); for
+  ;; written to row i2 (row j2 is read; rowBase is the i32 array of the rows'
+  ;; offsets, and pos is unused: the parameters are updatePacked's); for
   ;; a < pi (k < i2) NN(k) ← i2 when the new distance is strictly below
   ;; DISNN(k), else k is listed for a rescan when NN(k) is i2 or j2; for
   ;; a > pi (k > i2) the first strict minimum is kept, and k is listed when
@@ -51,10 +52,10 @@
   ;; method: 0 ward.D / ward.D2, 1 single, 2 complete, 3 average,
   ;; 4 mcquitty, 5 median, 6 centroid.
   (func (export "update")
-    (param $method i32) (param $diss i32) (param $rowI i32) (param $rowJ i32)
+    (param $method i32) (param $diss i32) (param $rowBase i32)
     (param $size i32) (param $active i32) (param $nn i32) (param $disnn i32)
     (param $settled i32) (param $rescan i32) (param $step i32) (param $i2 i32)
-    (param $j2 i32) (param $pi i32) (param $a0 i32) (param $a1 i32)
+    (param $j2 i32) (param $pi i32) (param $pos i32) (param $a0 i32) (param $a1 i32)
     (param $dij f64) (param $mi f64) (param $mj f64)
     (result f64)
     (local $a i32) (local $k i32) (local $k4 i32) (local $k8 i32) (local $nnk i32)
@@ -64,8 +65,13 @@
     (local.set $sjj (i32.const -1))
     (local.set $nRescan (local.get $a0))
     (local.set $nSettled (local.get $a1))
-    (local.set $pI (i32.add (local.get $diss) (i32.shl (local.get $rowI) (i32.const 3))))
-    (local.set $pJ (i32.add (local.get $diss) (i32.shl (local.get $rowJ) (i32.const 3))))
+    ;; rows i2 and j2 (d(i2, k) at pI + 8k, d(j2, k) at pJ + 8k)
+    (local.set $pI
+      (i32.add (local.get $diss)
+        (i32.shl (i32.load (i32.add (local.get $rowBase) (i32.shl (local.get $i2) (i32.const 2)))) (i32.const 3))))
+    (local.set $pJ
+      (i32.add (local.get $diss)
+        (i32.shl (i32.load (i32.add (local.get $rowBase) (i32.shl (local.get $j2) (i32.const 2)))) (i32.const 3))))
     (local.set $mij (f64.add (local.get $mi) (local.get $mj)))
     (local.set $a (local.get $a0))
     (block $done
