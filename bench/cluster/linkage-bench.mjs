@@ -9,7 +9,8 @@
 //   (Chromium reporting navigator.deviceMemory ≥ 8 chooses full up to 3.6 GB, i.e.
 //   20,000 rows: page-full is what it runs there; Node has no deviceMemory)
 // CLUSTERHEAT_LINKAGE_KERNEL=0 runs the full layout's loops in JavaScript instead of
-// WebAssembly (wasm/linkage.ts), for comparing the two in one build.
+// WebAssembly (wasm/linkage.ts), for comparing the two in one build; CLUSTERHEAT_HUGE_PAGES=0
+// leaves the matrix in 4 KB pages (node/huge-pages.ts).
 // Prints one JSON line: read, distance, linkage seconds, layout, peak RSS, tree hash.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -38,6 +39,7 @@ const raw = readMatrix(readFileSync(file), { file });
 const t1 = seconds();
 let t2 = Number.NaN;
 let chosen = "";
+let huge = false;
 const logger = {
   warn: (message) => process.stderr.write(`warning: ${message}\n`),
   progress: (phase, done, total) => {
@@ -54,7 +56,10 @@ const ctx = layout.startsWith("page")
       ...kernel,
       ...nodeClusterContext(threads),
       linkage: layout,
-      onLinkage: (i) => (chosen = i.layout),
+      onLinkage: (i) => {
+        chosen = i.layout;
+        huge = i.hugePages;
+      },
     };
 const result = await clusterMatrix(m, { ...options.cluster, clusterCols: false }, ctx);
 const t3 = seconds();
@@ -72,6 +77,7 @@ console.log(
     config,
     layout,
     chosen,
+    hugePages: huge,
     read: +(t1 - t0).toFixed(3),
     distance: +(t2 - t1).toFixed(3),
     linkage: +(t3 - t2).toFixed(3),

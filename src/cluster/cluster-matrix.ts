@@ -101,6 +101,14 @@ export interface ClusterContext {
    * memory-cost.ts); where it is costly, "auto" chooses the packed layout.
    */
   memoryCost?: () => number;
+  /**
+   * Asks the system to back a buffer with huge pages from its first write on
+   * (Node on Linux: node/huge-pages.ts), and says whether it did. Called with
+   * the distance matrix before it is filled, and with the probe of
+   * `memoryCost`'s default, so that the layout is chosen from what the matrix
+   * will cost. Never changes a value.
+   */
+  hugePages?: (view: Float64Array) => boolean;
   /** Told which layout the linkage of an axis uses. */
   onLinkage?: (info: {
     axis: "rows" | "columns";
@@ -108,6 +116,8 @@ export interface ClusterContext {
     layout: "full" | "packed";
     /** Whether hclust's loops run in WebAssembly (wasm/linkage.ts). */
     wasm: boolean;
+    /** Whether the matrix was advised into huge pages (`hugePages`). */
+    hugePages: boolean;
   }) => void;
   /** Options for hclust that spread its work over threads (parallel/hclust-driver.ts); close() after. */
   hclust?: (method: Method) => Pick<
@@ -242,7 +252,8 @@ function chooseFullLayout(n: number, limit: number, ctx: ClusterContext): boolea
   if (want !== "auto") return want === "full";
   const bytes = n * n * 8;
   if (bytes > limit) return false;
-  if (n >= COST_CHECK_MIN && (ctx.memoryCost ?? freshMemoryCost)() > COSTLY_MEMORY_MS_PER_MB) return false;
+  const cost = ctx.memoryCost ?? (() => freshMemoryCost(ctx.hugePages));
+  if (n >= COST_CHECK_MIN && cost() > COSTLY_MEMORY_MS_PER_MB) return false;
   const available = ctx.memoryAvailable?.();
   if (available !== undefined) return bytes * 1.1 <= available;
   // unknown (a browser): up to 3.6 GB when the device reports ≥ 8 GB (20,000 rows,
@@ -300,9 +311,10 @@ async function clusterAxis(
     arena?.values ?? (full && (ctx.linkage ?? "auto") === "auto" ? tryAllocate(ctx, n * n) : null);
   if (full && fullValues === null && (ctx.linkage ?? "auto") === "auto") full = false;
   if (!full && kernel) arena = createLinkageArena(n, shared, "packed");
-  ctx.onLinkage?.({ axis, n, layout: full ? "full" : "packed", wasm: arena !== null });
   const length = full ? n * n : pairCount(n);
   const values = fullValues ?? arena?.values ?? allocate(ctx, length);
+  const huge = ctx.hugePages?.(values) ?? false;
+  ctx.onLinkage?.({ axis, n, layout: full ? "full" : "packed", wasm: arena !== null, hugePages: huge });
   const backend = ctx.distances ?? inThreadDistances;
   const progress = ctx.logger?.progress;
   // step 0 found as the rows are filled, while they are still in the cache (ward.D2 squares first)

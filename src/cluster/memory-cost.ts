@@ -23,27 +23,33 @@
 const PROBE_BYTES = 16 * 1024 * 1024;
 const PAGE = 4096;
 
-let measured: number | undefined;
+/** The cost measured in plain pages, and in pages advised to be huge. */
+const measured: { plain?: number; huge?: number } = {};
 
 /**
  * Milliseconds to write the first byte of each page of 1 MB of memory fresh
  * from the system, measured once per thread on 16 MB (a few ms on most
- * machines, ~60 ms where it is costly). NaN where it cannot be measured.
+ * machines, ~60 ms where it is costly). With `advise` (ClusterContext's
+ * hugePages), the probe is advised as the matrix will be, and measured
+ * apart. NaN where it cannot be measured.
  */
-export function freshMemoryCost(): number {
-  if (measured !== undefined) return measured;
-  measured = Number.NaN;
+export function freshMemoryCost(advise?: (view: Float64Array) => boolean): number {
+  const key = advise ? "huge" : "plain";
+  const known = measured[key];
+  if (known !== undefined) return known;
+  measured[key] = Number.NaN;
   try {
     const buffer =
       typeof WebAssembly === "object"
         ? new WebAssembly.Memory({ initial: PROBE_BYTES / 65536, maximum: PROBE_BYTES / 65536 }).buffer
         : new ArrayBuffer(PROBE_BYTES);
+    advise?.(new Float64Array(buffer));
     const bytes = new Uint8Array(buffer);
     const start = performance.now();
     for (let i = 0; i < bytes.length; i += PAGE) bytes[i] = 1;
-    measured = (performance.now() - start) / (PROBE_BYTES / (1024 * 1024));
+    measured[key] = (performance.now() - start) / (PROBE_BYTES / (1024 * 1024));
   } catch {
     // no memory for the probe: leave the choice to the memory available
   }
-  return measured;
+  return measured[key];
 }

@@ -7,6 +7,7 @@ import { availableParallelism, freemem, totalmem } from "node:os";
 import { Worker } from "node:worker_threads";
 import type { ClusterContext, DistanceBackend } from "../cluster/cluster-matrix.js";
 import { workerDistanceBackend } from "../cluster/parallel/distances.js";
+import { adviseHugePages, hugePagesAvailable } from "./huge-pages.js";
 import { parallelHclust } from "./parallel-hclust.js";
 
 /** How the Node context starts its threads. */
@@ -69,17 +70,22 @@ export function sharedAllocate(length: number): Float64Array {
 
 /**
  * The cluster context for Node: worker-thread distances in shared memory,
- * and a distance matrix allowed up to 75% of the machine's memory.
+ * a distance matrix allowed up to 75% of the machine's memory, and backed
+ * by huge pages where the native helper is built (huge-pages.ts).
  */
 export function nodeClusterContext(
   threads = availableParallelism(),
   options: NodeThreadOptions = {},
-): Pick<ClusterContext, "distances" | "allocate" | "memoryLimit" | "memoryAvailable" | "hclust"> {
+): Pick<
+  ClusterContext,
+  "distances" | "allocate" | "memoryLimit" | "memoryAvailable" | "hclust" | "hugePages"
+> {
   return {
     distances: nodeDistanceBackend(threads, options),
     allocate: sharedAllocate,
     memoryLimit: 0.75 * totalmem(),
     memoryAvailable: freemem,
     ...(threads > 1 ? { hclust: parallelHclust } : {}),
+    ...(hugePagesAvailable() ? { hugePages: (view: Float64Array) => adviseHugePages(view) > 0 } : {}),
   };
 }

@@ -194,6 +194,48 @@ describe("full layout", () => {
     expect(freshMemoryCost()).toBe(cost);
   });
 
+  it("measures huge pages apart, advising the probe as the matrix will be", () => {
+    const views: number[] = [];
+    const advise = vi.fn((view: Float64Array) => {
+      views.push(view.byteLength);
+      return true;
+    });
+    const cost = freshMemoryCost(advise);
+    expect(cost).toBeGreaterThanOrEqual(0);
+    expect(views).toEqual([16 * 1024 * 1024]);
+    expect(freshMemoryCost(advise)).toBe(cost);
+    expect(advise).toHaveBeenCalledTimes(1);
+  });
+
+  it("asks for huge pages for the matrix before it is filled, and the trees do not change", async () => {
+    const m = matrix(60, 3, 3, true, 4);
+    for (const [linkage, linkageKernel] of [
+      ["full", true],
+      ["packed", true],
+      ["packed", false],
+    ] as const) {
+      const advised: { length: number; blank: boolean }[] = [];
+      const told: boolean[] = [];
+      const hugePages = (view: Float64Array) => {
+        advised.push({ length: view.length, blank: view.every((v) => v === 0) });
+        return true;
+      };
+      const onLinkage = (i: { hugePages: boolean }) => told.push(i.hugePages);
+      const plain = await clusterMatrix(m, {}, { linkage, linkageKernel });
+      const huge = await clusterMatrix(m, {}, { linkage, linkageKernel, hugePages, onLinkage });
+      const length = (n: number) => (linkage === "full" ? n * n : pairCount(n));
+      expect(advised).toEqual([
+        { length: length(60), blank: true },
+        { length: length(3), blank: true },
+      ]);
+      expect(told).toEqual([true, true]);
+      for (const axis of ["rows", "cols"] as const) {
+        expect(Array.from(huge[axis]!.tree.merge)).toEqual(Array.from(plain[axis]!.tree.merge));
+        expect(Array.from(huge[axis]!.tree.height)).toEqual(Array.from(plain[axis]!.tree.height));
+      }
+    }
+  });
+
   it("fills the matrix in WebAssembly memory, where the linkage's loops run, with the same trees", async () => {
     for (const method of METHODS) {
       const m = matrix(150, 4, 3, false, 9);
