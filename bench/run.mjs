@@ -11,6 +11,9 @@
 //   --tools r-hclust,r-fastcluster,scipy,ml-hclust,ours   (also: r = both R tools, ml)
 //   --timeout 1200                  seconds per process
 //   --ml-max 2000                   largest size ml-hclust is run at (it is O(n³))
+//   --pause 15                      seconds between two runs: in a VM that hands freed memory back
+//                                   to its host (page reporting, ~2–10 s after it is freed), a
+//                                   process started sooner reuses the last one's memory for free
 //   --update-readme                 write the merged table into bench/README.md
 //   --report                        run nothing: print (and --update-readme) the stored results
 //   --only cluster|read             run one benchmark only
@@ -31,6 +34,7 @@ import {
   runClusterBench,
   SIZES,
   selectTools,
+  setPause,
 } from "./cluster/bench.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -60,6 +64,7 @@ function runCluster(opts) {
     const sizes = list(opts.sizes, SIZES).map(Number);
     const configs = list(opts.configs, Object.keys(CONFIGS));
     for (const c of configs) if (!CONFIGS[c]) throw new Error(`unknown config "${c}"; known: average, ward`);
+    setPause(Number(opts.pause ?? 15));
     const fresh = runClusterBench({
       sizes,
       configs,

@@ -124,7 +124,24 @@ function writeOursTree(json, out) {
  * Runs argv under GNU time with a timeout: wall seconds, peak RSS (MB), exit
  * status, output. `timeFile` is where GNU time writes (default bench/tmp/time.txt).
  */
+let pauseSeconds = 15;
+let lastEnded = Number.NEGATIVE_INFINITY;
+
+/**
+ * Seconds between the end of one measured run and the start of the next
+ * (default 15). In a VM that hands freed memory back to its host (page
+ * reporting, measured here: within ~3–10 s), a process started sooner gets
+ * the last one's memory back without the host's first-touch cost: 1.6 GB in
+ * huge pages took 0.27 s right after another run, 1.7 s after 3 s, 3.2 s
+ * after 10 s and 3.4 s after 20 s (2026-12-02). Each tool starts cold.
+ */
+export function setPause(seconds) {
+  pauseSeconds = seconds;
+}
+
 export function measure(argv, timeoutSeconds, timeFile = join(tmp, "time.txt")) {
+  const wait = lastEnded + pauseSeconds * 1000 - performance.now();
+  if (wait > 0) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, wait);
   rmSync(timeFile, { force: true });
   const started = performance.now();
   const r = spawnSync(
@@ -132,7 +149,8 @@ export function measure(argv, timeoutSeconds, timeFile = join(tmp, "time.txt")) 
     ["-f", "%e %M", "-o", timeFile, "timeout", "-k", "10", String(timeoutSeconds), ...argv],
     { cwd: root, encoding: "utf8", maxBuffer: 64 << 20 },
   );
-  const wall = (performance.now() - started) / 1000;
+  lastEnded = performance.now();
+  const wall = (lastEnded - started) / 1000;
   const timeLines = existsSync(timeFile) ? readFileSync(timeFile, "utf8").trim().split("\n") : [];
   const [elapsed, maxKB] = (timeLines.at(-1) ?? "").split(" ").map(Number);
   return {

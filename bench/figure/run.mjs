@@ -10,7 +10,8 @@
 // clustering, drawing and writing the file).
 //
 // Usage: node bench/figure/run.mjs [--size 20000] [--tools clusterheat,seaborn,pheatmap,clusterheat-svg,clusterheat-pdf]
-//        [--cli dist/cli/main.js] [--timeout 1200] [--report]
+//        [--cli dist/cli/main.js] [--timeout 1200] [--pause 15] [--report]
+// --pause: seconds between two runs, so that each starts cold (bench/cluster/bench.mjs setPause)
 // Results: bench/results/figure.json (a run replaces the earlier run of the same
 // size and tool) and a markdown table on stdout. Figures go to bench/tmp/figure/.
 
@@ -19,7 +20,7 @@ import { existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } 
 import { cpus, loadavg, totalmem } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { measure } from "../cluster/bench.mjs";
+import { measure, setPause } from "../cluster/bench.mjs";
 import { ensureData } from "../cluster/make-data.mjs";
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -130,6 +131,7 @@ function main() {
   let machine = stored.machine;
   if (!opts.report) {
     mkdirSync(tmp, { recursive: true });
+    setPause(Number(opts.pause ?? 15));
     const n = Number(opts.size ?? 20000);
     const cli = resolve(root, opts.cli ?? process.env.CLUSTERHEAT_CLI ?? join("dist", "cli", "main.js"));
     const all = tools(cli);

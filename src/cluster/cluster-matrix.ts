@@ -235,8 +235,11 @@ const COST_CHECK_MIN = 4000;
 /**
  * First touch of fresh memory, in ms per MB, above which the full layout's
  * second half costs more than its faster linkage saves (memory-cost.ts:
- * under 1 on the earlier benchmark VM, 3.1–4.1 on this round's, where packed
- * won at every size).
+ * under 1 on the earlier benchmark VM; 3.1–4.3 in 4 KB pages on the later
+ * one, where packed won at every size; 0.56–0.87 there in huge pages, where
+ * full won: 20,000 rows, euclidean + average, two threads, each run started
+ * cold, distances + linkage 6.1 + 3.7 s full against 3.9–4.1 + 6.9–10.6 s
+ * packed).
  */
 const COSTLY_MEMORY_MS_PER_MB = 1.5;
 

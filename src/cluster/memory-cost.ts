@@ -17,6 +17,12 @@
  * two threads, alternating runs: 5,000 rows 1.32–1.37 s against 1.47–1.62 s,
  * 10,000 rows 3.25–3.34 s against 4.42–4.60 s, 20,000 rows 12.8–17.2 s
  * against 19.7–20.2 s), at half the memory.
+ *
+ * In huge pages (node/huge-pages.ts, Node on Linux) the same VM's first
+ * touch is cheaper: 1.45–2.3 ms per MB on 1.6 GB started cold, 0.56–0.87 on
+ * this probe's 16 MB; the full layout was then the faster one at 20,000 rows
+ * (cluster-matrix.ts), so the probe is advised as the matrix will be, and
+ * measured apart.
  */
 
 /** Bytes of the probe: 256 WebAssembly pages, fresh from the system (never recycled by malloc). */
