@@ -75,6 +75,8 @@ async function run(req: Extract<WorkerRequest, { type: "run" }>): Promise<void> 
       req.options,
       {
         ...threads.context,
+        // each change of an option clusters again: reuse the memory the last run touched
+        reuseMemory: true,
         signal: controller.signal,
         logger: {
           warn() {},

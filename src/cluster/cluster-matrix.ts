@@ -34,7 +34,7 @@ import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import { freshMemoryCost } from "./memory-cost.js";
 import type { Tree } from "./tree.js";
-import { createLinkageArena } from "./wasm/linkage.js";
+import { createLinkageArena, keepLinkageArena } from "./wasm/linkage.js";
 
 /** One clustered axis: its tree (leaf order applied) and, when cut, the cluster of each leaf (input order). */
 export interface AxisResult {
@@ -109,6 +109,13 @@ export interface ClusterContext {
    * will cost. Never changes a value.
    */
   hugePages?: (view: Float64Array) => boolean;
+  /**
+   * Keep the linkage's WebAssembly memory once an axis is clustered and use
+   * it again for the next matrix that fits (wasm/linkage.ts keepLinkageArena):
+   * the page's worker, where each change of an option clusters again. Holds
+   * that memory (up to the largest matrix clustered) until then.
+   */
+  reuseMemory?: boolean;
   /** Told which layout the linkage of an axis uses. */
   onLinkage?: (info: {
     axis: "rows" | "columns";
@@ -309,11 +316,12 @@ async function clusterAxis(
   // falls back to the packed triangle
   const kernel = !keep && ctx.linkageKernel !== false;
   const shared = ctx.allocate !== undefined;
-  let arena = full && kernel ? createLinkageArena(n, shared, "full") : null;
+  const reuse = ctx.reuseMemory === true;
+  let arena = full && kernel ? createLinkageArena(n, shared, "full", reuse) : null;
   const fullValues =
     arena?.values ?? (full && (ctx.linkage ?? "auto") === "auto" ? tryAllocate(ctx, n * n) : null);
   if (full && fullValues === null && (ctx.linkage ?? "auto") === "auto") full = false;
-  if (!full && kernel) arena = createLinkageArena(n, shared, "packed");
+  if (!full && kernel) arena = createLinkageArena(n, shared, "packed", reuse);
   const length = full ? n * n : pairCount(n);
   const values = fullValues ?? arena?.values ?? allocate(ctx, length);
   const huge = ctx.hugePages?.(values) ?? false;
@@ -362,6 +370,8 @@ async function clusterAxis(
   } finally {
     threads?.close();
   }
+  // the tree is built and every thread is done with the memory (never after a failure or a cancel)
+  if (arena && reuse) keepLinkageArena(arena);
   if (options.leafOrder === "optimal") tree = optimalLeafOrder(tree, dist);
   if (options.leafOrder === "mean") tree = reorderByWeights(tree, rowMeansR(m));
   let clusters: Int32Array | null = null;
