@@ -25,8 +25,14 @@
  * measured apart.
  */
 
-/** Bytes of the probe: 256 WebAssembly pages, fresh from the system (never recycled by malloc). */
-const PROBE_BYTES = 16 * 1024 * 1024;
+/**
+ * Bytes of the probe, fresh from the system (a WebAssembly memory, never
+ * recycled by malloc): 4 MB, 1,024 pages of 4 KB (16 ms where the first
+ * touch is costly: the probe is paid by every process, and by the page's
+ * first run); 16 MB in huge pages, so that 8 of them are timed.
+ */
+const PROBE_BYTES = 4 * 1024 * 1024;
+const HUGE_PROBE_BYTES = 16 * 1024 * 1024;
 const PAGE = 4096;
 
 /** The cost measured in plain pages, and in pages advised to be huge. */
@@ -34,8 +40,8 @@ const measured: { plain?: number; huge?: number } = {};
 
 /**
  * Milliseconds to write the first byte of each page of 1 MB of memory fresh
- * from the system, measured once per thread on 16 MB (a few ms on most
- * machines, ~60 ms where it is costly). With `advise` (ClusterContext's
+ * from the system, measured once per thread on 4 MB (a few ms on most
+ * machines, ~16 ms where it is costly). With `advise` (ClusterContext's
  * hugePages), the probe is advised as the matrix will be, and measured
  * apart. NaN where it cannot be measured.
  */
@@ -45,15 +51,16 @@ export function freshMemoryCost(advise?: (view: Float64Array) => boolean): numbe
   if (known !== undefined) return known;
   measured[key] = Number.NaN;
   try {
+    const size = advise ? HUGE_PROBE_BYTES : PROBE_BYTES;
     const buffer =
       typeof WebAssembly === "object"
-        ? new WebAssembly.Memory({ initial: PROBE_BYTES / 65536, maximum: PROBE_BYTES / 65536 }).buffer
-        : new ArrayBuffer(PROBE_BYTES);
+        ? new WebAssembly.Memory({ initial: size / 65536, maximum: size / 65536 }).buffer
+        : new ArrayBuffer(size);
     advise?.(new Float64Array(buffer));
     const bytes = new Uint8Array(buffer);
     const start = performance.now();
     for (let i = 0; i < bytes.length; i += PAGE) bytes[i] = 1;
-    measured[key] = (performance.now() - start) / (PROBE_BYTES / (1024 * 1024));
+    measured[key] = (performance.now() - start) / (size / (1024 * 1024));
   } catch {
     // no memory for the probe: leave the choice to the memory available
   }
