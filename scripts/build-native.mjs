@@ -45,7 +45,9 @@ const headers = resolve(dirname(process.execPath), "..");
 const nodedir = existsSync(join(headers, "include", "node", "node_api.h")) ? [`--nodedir=${headers}`] : [];
 const run = spawnSync(process.execPath, [gyp, "rebuild", ...nodedir], { cwd: root, encoding: "utf8" });
 if (run.status !== 0) {
-  const why = `${run.stderr ?? ""}${run.error ?? ""}`.trim().split("\n").slice(-3).join("\n");
+  const lines = `${run.stderr ?? ""}\n${run.error ?? ""}`.split("\n").filter((l) => l.trim() !== "");
+  const errors = lines.filter((l) => /error|ERR!/i.test(l));
+  const why = (errors.length > 0 ? errors : lines).slice(-3).join("\n");
   say(`the huge-pages helper could not be built; clusterheat works without it\n${why}`);
   process.exit(0);
 }
