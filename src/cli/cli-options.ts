@@ -121,7 +121,7 @@ export const COMPUTE_OPTIONS = [
     kind: { type: "boolean" },
     default: false,
     description:
-      "cluster on the packed triangle of distances: half the memory (1.6 GB instead of 3.2 GB at 20,000 rows), about three times the linkage's time (default: the full matrix when the memory free allows it and fresh memory is cheap here)",
+      "cluster on the packed triangle of distances: half the memory (1.6 GB instead of 3.2 GB at 20,000 rows), 1.5–3 times the linkage's time (default: the full matrix when the memory free allows it and fresh memory is cheap here)",
   },
 ] as const satisfies readonly CliOptionSpec[];
 
