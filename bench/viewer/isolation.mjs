@@ -37,6 +37,8 @@ for (let r = 0; r < repeat; r++) {
         });
       }
       await page.goto(`http://127.0.0.1:${server.address().port}/`);
+      // a person takes a moment to pick a file: the page and its worker have loaded by then
+      await page.waitForTimeout(1500);
       await page.setInputFiles("#file-matrix", file);
       await page.waitForFunction(() => document.getElementById("app").dataset.state === "done", null, {
         timeout: 600_000,
