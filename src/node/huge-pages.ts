@@ -11,8 +11,10 @@
  *   1.6 GB shared WebAssembly memory, alternating runs 8 s apart);
  * - the packed linkage reads a column of the triangle, one value per row
  *   and so one page, and a TLB miss, per value.
- * At 20,000 × 50, euclidean + average, two threads, packed (linkage-bench,
- * alternating runs): distances 4.0–4.5 s in 4 KB pages, 2.9 s in huge pages.
+ * At 20,000 × 50, euclidean + average, two threads (linkage-bench,
+ * alternating runs): distances 4.0–5.5 s in 4 KB pages against 2.9–4.3 s in
+ * huge pages on the packed triangle, 16.1 s against 4.6–5.1 s on the full
+ * matrix (bench/README.md, "Huge pages and cold starts").
  *
  * Node cannot ask for huge pages, so a small native helper does it
  * (native/huge-pages.c: madvise(MADV_HUGEPAGE) on a typed array's pages,
