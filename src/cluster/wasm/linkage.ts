@@ -21,7 +21,7 @@ import type { Method } from "../../options.js";
 import { pairCount } from "../dist-matrix.js";
 import type { HclustState, StepMerge } from "../hclust.js";
 import { decodeBase64 } from "./base64.js";
-import { LINKAGE_LOCAL_WASM_BASE64, LINKAGE_SHARED_WASM_BASE64 } from "./linkage-wasm.js";
+import { LINKAGE_MEMORY_FLAGS_OFFSET, LINKAGE_SHARED_WASM_BASE64 } from "./linkage-wasm.js";
 
 /** The Lance–Williams formula of each method, as linkage.wat numbers them. */
 const METHOD_IDS: Record<Method, number> = {
@@ -89,14 +89,15 @@ function loadModules(): typeof modules {
   modules = null;
   try {
     if (typeof WebAssembly !== "object") return null;
-    const local = new WebAssembly.Module(decodeBase64(LINKAGE_LOCAL_WASM_BASE64));
+    const bytes = decodeBase64(LINKAGE_SHARED_WASM_BASE64);
     let shared: WebAssembly.Module | null = null;
     try {
-      shared = new WebAssembly.Module(decodeBase64(LINKAGE_SHARED_WASM_BASE64));
+      shared = new WebAssembly.Module(bytes);
     } catch {
       shared = null; // no threads in this engine: the local module still serves one thread
     }
-    modules = { shared, local };
+    bytes[LINKAGE_MEMORY_FLAGS_OFFSET] = 0x01; // the same module, its memory not shared
+    modules = { shared, local: new WebAssembly.Module(bytes) };
   } catch {
     modules = null;
   }
