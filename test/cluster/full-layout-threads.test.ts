@@ -8,15 +8,9 @@
  * process: build first (`npm run build`).
  */
 import { describe, expect, it } from "vitest";
-import { built, runDistScript } from "../helpers/dist-script.js";
+import { built, CLUSTER_SCRIPT_IMPORTS, runDistScript } from "../helpers/dist-script.js";
 
-const SCRIPT = `
-const D = process.argv[2];
-const { clusterMatrix } = await import(D + "/cluster/cluster-matrix.js");
-const { nodeClusterContext } = await import(D + "/node/parallel.js");
-const { createMatrix } = await import(D + "/matrix.js");
-const { randomSource } = await import(D + "/cluster/random.js");
-const out = [];
+const SCRIPT = `${CLUSTER_SCRIPT_IMPORTS}const out = [];
 for (const [n, p] of [[300, 4], [700, 3]]) {
   for (const method of ["average", "ward.D2", "single", "complete", "centroid", "median", "mcquitty", "ward.D"]) {
     const rnd = randomSource(n + p);

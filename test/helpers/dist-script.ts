@@ -11,6 +11,19 @@ import { fileURLToPath } from "node:url";
 
 export const DIST = fileURLToPath(new URL("../../dist", import.meta.url));
 
+/**
+ * The start of a script that clusters with the build (runDistScript passes
+ * dist/ as argv[2]): D, clusterMatrix, nodeClusterContext, createMatrix,
+ * randomSource.
+ */
+export const CLUSTER_SCRIPT_IMPORTS = `
+const D = process.argv[2];
+const { clusterMatrix } = await import(D + "/cluster/cluster-matrix.js");
+const { nodeClusterContext } = await import(D + "/node/parallel.js");
+const { createMatrix } = await import(D + "/matrix.js");
+const { randomSource } = await import(D + "/cluster/random.js");
+`;
+
 /** Whether dist/ holds this file (e.g. "node/hclust-worker.js"): the tests that need it skip otherwise. */
 export function built(file: string): boolean {
   return existsSync(join(DIST, file));

@@ -8,7 +8,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { adviseHugePages, hugePagesAvailable } from "../../src/node/huge-pages.js";
-import { built as builtDist, runDistScript } from "../helpers/dist-script.js";
+import { built as builtDist, CLUSTER_SCRIPT_IMPORTS, runDistScript } from "../helpers/dist-script.js";
 
 const built = existsSync(new URL("../../build/Release/huge_pages.node", import.meta.url));
 const linux = process.platform === "linux";
@@ -86,13 +86,7 @@ describe("huge pages", () => {
 });
 
 /** Clusters 300 rows with the Node context (two threads); prints what it was told and the tree. */
-const SCRIPT = `
-const D = process.argv[2];
-const { clusterMatrix } = await import(D + "/cluster/cluster-matrix.js");
-const { nodeClusterContext } = await import(D + "/node/parallel.js");
-const { createMatrix } = await import(D + "/matrix.js");
-const { randomSource } = await import(D + "/cluster/random.js");
-const rnd = randomSource(11);
+const SCRIPT = `${CLUSTER_SCRIPT_IMPORTS}const rnd = randomSource(11);
 const n = 300;
 const m = createMatrix(
   Float64Array.from({ length: n * 6 }, () => Math.round(rnd() * 8)),
