@@ -32,7 +32,7 @@ import {
 } from "./hclust.js";
 import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
-import { freshMemoryCost } from "./memory-cost.js";
+import { freshMemoryCost, hugeProbeAdvised } from "./memory-cost.js";
 import type { Tree } from "./tree.js";
 import { createLinkageArena, keepLinkageArena } from "./wasm/linkage.js";
 
@@ -98,7 +98,8 @@ export interface ClusterContext {
   linkage?: "auto" | "full" | "packed";
   /**
    * Milliseconds to first touch 1 MB of fresh memory (default: measured once,
-   * memory-cost.ts); where it is costly, "auto" chooses the packed layout.
+   * memory-cost.ts), in huge pages when `hugePages` is given; where it is
+   * costly, "auto" chooses the packed layout.
    */
   memoryCost?: () => number;
   /**
@@ -240,15 +241,24 @@ function deviceMemoryGB(): number | undefined {
  */
 const COST_CHECK_MIN = 4000;
 /**
- * First touch of fresh memory, in ms per MB, above which the full layout's
- * second half costs more than its faster linkage saves (memory-cost.ts:
- * under 1 on the earlier benchmark VM; 3.1–4.3 in 4 KB pages on the later
- * one, where packed won at every size; 0.56–0.87 there in huge pages, where
- * full won: 20,000 rows, euclidean + average, two threads, each run started
- * cold, distances + linkage 6.1 + 3.7 s full against 3.9–4.1 + 6.9–10.6 s
- * packed).
+ * First touch of fresh memory in 4 KB pages, in ms per MB (memory-cost.ts),
+ * above which the full layout's second half costs more than its faster
+ * linkage saves (under 1 on the earlier benchmark VM; 3.1–4.3 on the later
+ * one, where packed won at every size).
  */
 const COSTLY_MEMORY_MS_PER_MB = 1.5;
+/**
+ * The same for a probe in huge pages (ClusterContext's hugePages). On the
+ * benchmark VM their 16 MB probe reads 0.5–0.9 ms per MB, and 1.7–2.7 in
+ * some moments (just after another process has freed gigabytes), while the
+ * full layout won at 20,000 rows in huge pages every time it was measured:
+ * euclidean + average, two threads, each run started cold, distances +
+ * linkage 5.0–5.9 + 2.6–3.8 s against packed 3.9–4.1 + 6.9–10.6 s; the
+ * figure's correlation + average 5.0–6.2 + 2.9–3.4 s against 3.1–3.7 +
+ * 7.7–9.6 s, with the probe at 2.7. Only a probe far above what 4 KB pages
+ * cost there means that huge pages are not helping.
+ */
+const COSTLY_HUGE_MEMORY_MS_PER_MB = 4.5;
 
 /**
  * Whether the linkage uses the full symmetric matrix (n² doubles, rows and
@@ -262,8 +272,12 @@ function chooseFullLayout(n: number, limit: number, ctx: ClusterContext): boolea
   if (want !== "auto") return want === "full";
   const bytes = n * n * 8;
   if (bytes > limit) return false;
-  const cost = ctx.memoryCost ?? (() => freshMemoryCost(ctx.hugePages));
-  if (n >= COST_CHECK_MIN && cost() > COSTLY_MEMORY_MS_PER_MB) return false;
+  if (n >= COST_CHECK_MIN) {
+    const cost = ctx.memoryCost ? ctx.memoryCost() : freshMemoryCost(ctx.hugePages);
+    // in huge pages when they are asked for (and, for the probe, the system took the advice)
+    const huge = ctx.hugePages !== undefined && (ctx.memoryCost !== undefined || hugeProbeAdvised());
+    if (cost > (huge ? COSTLY_HUGE_MEMORY_MS_PER_MB : COSTLY_MEMORY_MS_PER_MB)) return false;
+  }
   const available = ctx.memoryAvailable?.();
   if (available !== undefined) return bytes * 1.1 <= available;
   // unknown (a browser): up to 3.6 GB when the device reports ≥ 8 GB (20,000 rows,

@@ -9,7 +9,7 @@ import { describe, expect, it, vi } from "vitest";
 import { clusterMatrix } from "../../src/cluster/cluster-matrix.js";
 import { expandToFull, pairCount, pairIndex } from "../../src/cluster/dist-matrix.js";
 import { fillDistanceRows, prepareDistanceJob } from "../../src/cluster/distance.js";
-import { freshMemoryCost } from "../../src/cluster/memory-cost.js";
+import { freshMemoryCost, hugeProbeAdvised } from "../../src/cluster/memory-cost.js";
 import { randomSource } from "../../src/cluster/random.js";
 import { CancelledError } from "../../src/errors.js";
 import { createMatrix, selectRows } from "../../src/matrix.js";
@@ -155,7 +155,12 @@ describe("full layout", () => {
   it("chooses the packed layout from 4,000 rows where fresh memory is costly", async () => {
     const m = matrix(4000, 2, 7, false, 6);
     /** The layout "auto" (or `linkage`) chooses for the rows, stopping the run there. */
-    const layoutFor = async (rows: number, memoryCost: () => number, linkage?: "full" | "packed") => {
+    const layoutFor = async (
+      rows: number,
+      memoryCost: () => number,
+      linkage?: "full" | "packed",
+      hugePages?: (view: Float64Array) => boolean,
+    ) => {
       const stop = new AbortController();
       let layout = "";
       const run = clusterMatrix(
@@ -168,6 +173,7 @@ describe("full layout", () => {
           memoryCost,
           signal: stop.signal,
           ...(linkage ? { linkage } : {}),
+          ...(hugePages ? { hugePages } : {}),
           onLinkage: (i) => {
             layout = i.layout;
             stop.abort();
@@ -186,6 +192,11 @@ describe("full layout", () => {
     expect(await layoutFor(4000, costly, "full")).toBe("full");
     expect(await layoutFor(3999, costly)).toBe("full");
     expect(costly).not.toHaveBeenCalled();
+    // in huge pages the full layout still wins at 2.7–3.8 ms per MB; it is costly from 4.5
+    const huge = () => true;
+    expect(await layoutFor(4000, () => 3.8, undefined, huge)).toBe("full");
+    expect(await layoutFor(4000, () => 2.7, undefined, huge)).toBe("full");
+    expect(await layoutFor(4000, () => 4.6, undefined, huge)).toBe("packed");
   });
 
   it("measures the first touch of fresh memory once", () => {
@@ -205,6 +216,7 @@ describe("full layout", () => {
     expect(views).toEqual([16 * 1024 * 1024]);
     expect(freshMemoryCost(advise)).toBe(cost);
     expect(advise).toHaveBeenCalledTimes(1);
+    expect(hugeProbeAdvised()).toBe(true);
   });
 
   it("asks for huge pages for the matrix before it is filled, and the trees do not change", async () => {
