@@ -34,7 +34,7 @@ const PAGE_MIN_WORK = 1e9;
 const PAGE_MIN_ACTIVE = 5000;
 
 /** Whether SharedArrayBuffer can be shared with workers here. */
-function isolated(): boolean {
+export function isolated(): boolean {
   const g = globalThis as { crossOriginIsolated?: boolean };
   return g.crossOriginIsolated === true && typeof SharedArrayBuffer === "function";
 }

@@ -13,6 +13,7 @@ import {
   createLinkageArena,
   dropKeptLinkageArenas,
   keepLinkageArena,
+  reserveLinkageMemory,
 } from "../../src/cluster/wasm/linkage.js";
 import { CancelledError } from "../../src/errors.js";
 import { createMatrix } from "../../src/matrix.js";
@@ -103,5 +104,44 @@ describe("reusing the linkage's memory", () => {
     expect(after).not.toBeNull();
     expect(after?.memory).not.toBe(kept);
     expect(after?.memory.buffer.byteLength).toBeGreaterThanOrEqual((400 * 399 * 4) | 0);
+  });
+
+  it("reserves a memory ahead, touched page by page, which the next clustering that fits takes", async () => {
+    const touch = reserveLinkageMemory(4 * 65536, false);
+    expect(touch).not.toBeNull();
+    // nothing more is reserved while one is kept
+    expect(reserveLinkageMemory(65536, false)).toBeNull();
+    // 64 pages of 4 KB in slices of 100 KB: 3 slices, the last says none are left
+    expect([touch!(100_000), touch!(100_000), touch!(100_000)]).toEqual([true, true, false]);
+    const m = matrix(120, 4, 6);
+    const want = await clusterMatrix(m, { clusterCols: false }, {});
+    const again = reserveLinkageMemory(4 * 65536, false);
+    expect(again).toBeNull(); // still kept: not taken by the clustering without reuse
+    let arenaMemory: ArrayBufferLike | undefined;
+    const got = await clusterMatrix(
+      m,
+      { clusterCols: false },
+      {
+        linkage: "packed",
+        reuseMemory: true,
+        // the matrix handed to the distances is in the reserved memory
+        distances: async (job, out, report, signal, first) => {
+          arenaMemory = out.buffer;
+          const { inThreadDistances } = await import("../../src/cluster/cluster-matrix.js");
+          return inThreadDistances(job, out, report, signal, first);
+        },
+      },
+    );
+    expect(tree(got)).toBe(tree(want));
+    expect(arenaMemory?.byteLength).toBe(4 * 65536);
+  });
+
+  it("never writes a reserved memory once a clustering has taken it", () => {
+    const touch = reserveLinkageMemory(2 * 65536, false)!;
+    const arena = createLinkageArena(20, false, "packed", true)!;
+    expect(arena.memory.buffer.byteLength).toBe(2 * 65536); // the reserved memory
+    arena.values.fill(0.1); // every byte of 0.1 is non-zero
+    expect(touch(2 * 65536)).toBe(false);
+    expect(arena.values.every((v) => v === 0.1)).toBe(true);
   });
 });

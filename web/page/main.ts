@@ -102,6 +102,7 @@ let hasResult = false;
 function newWorker(): Worker {
   const w = new Worker("worker.js");
   w.onmessage = (e: MessageEvent<WorkerReply>) => receive(e.data);
+  w.postMessage({ type: "warm" } satisfies WorkerRequest);
   return w;
 }
 

@@ -178,6 +178,41 @@ export function dropKeptLinkageArenas(): void {
 }
 
 /**
+ * Reserves a memory of `bytes` (whole WebAssembly pages) for the next
+ * createLinkageArena with `reuse` on this thread, unless one is kept
+ * already, and returns `touch`, which writes a 0 to each 4 KB page of the
+ * next `slice` bytes of it and says whether pages are left; null when
+ * nothing was reserved. The page's worker calls `touch` while it is idle
+ * (web/worker.ts), so that its first clustering writes memory that the
+ * system has already backed, as every later one does. `touch` writes only
+ * while the memory is still kept: once a clustering has taken it (or it has
+ * been replaced), it returns false and never writes again. Fresh memory
+ * reads 0, so the writes change no value.
+ */
+export function reserveLinkageMemory(bytes: number, shared: boolean): ((slice: number) => boolean) | null {
+  const mods = loadModules();
+  if (!mods || (shared && !mods.shared)) return null;
+  const slot = shared ? "shared" : "local";
+  if (kept[slot]) return null;
+  const pages = Math.min(MAX_PAGES, Math.ceil(bytes / PAGE));
+  let memory: WebAssembly.Memory;
+  try {
+    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+  } catch {
+    return null;
+  }
+  kept[slot] = memory;
+  let at = 0;
+  return (slice) => {
+    if (kept[slot] !== memory) return false;
+    const view = new Uint8Array(memory.buffer);
+    const end = Math.min(view.length, at + slice);
+    for (; at < end; at += 4096) view[at] = 0;
+    return at < view.length;
+  };
+}
+
+/**
  * Bytes of hclust's state beside the matrix (hclust.ts hclustSteps: size,
  * active, nn, disnn, settled, rescan, stamp, the row offsets, the mirror's
  * batch), with room.
