@@ -1,9 +1,9 @@
 {
   "targets": [
     {
-      "target_name": "huge_pages",
-      "sources": ["native/huge-pages.c"],
-      "cflags": ["-O2", "-Wall", "-Wextra"]
+      "target_name": "clusterheat_native",
+      "sources": ["native/addon.c", "native/huge-pages.c", "native/long-double.c"],
+      "cflags": ["-O2", "-Wall", "-Wextra", "-fno-fast-math", "-ffp-contract=off"]
     }
   ]
 }

@@ -1,5 +1,5 @@
 /*
- * clusterheat's one native helper (optional): asks Linux to back a typed
+ * Part of clusterheat's native helper (native/addon.c): asks Linux to back a typed
  * array's memory with transparent huge pages, madvise(MADV_HUGEPAGE), before
  * it is first written. Node cannot ask this itself, and V8 maps WebAssembly
  * and shared memory with plain 4 KB pages.
@@ -15,7 +15,7 @@
  * not Linux), or −errno when madvise refused. Any typed array, over an
  * ArrayBuffer, a SharedArrayBuffer or a WebAssembly memory.
  */
-#include <node_api.h>
+#include "addon.h"
 #include <stddef.h>
 #include <stdint.h>
 
@@ -30,7 +30,7 @@ static napi_value throw_type_error(napi_env env, const char* message) {
   return NULL;
 }
 
-static napi_value advise_huge_pages(napi_env env, napi_callback_info info) {
+napi_value advise_huge_pages(napi_env env, napi_callback_info info) {
   size_t argc = 1;
   napi_value argv[1];
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 1)
@@ -81,11 +81,4 @@ static napi_value advise_huge_pages(napi_env env, napi_callback_info info) {
   napi_value out;
   napi_create_double(env, result, &out);
   return out;
-}
-
-NAPI_MODULE_INIT() {
-  napi_value fn;
-  napi_create_function(env, "adviseHugePages", NAPI_AUTO_LENGTH, advise_huge_pages, NULL, &fn);
-  napi_set_named_property(env, exports, "adviseHugePages", fn);
-  return exports;
 }

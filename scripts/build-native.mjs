@@ -1,8 +1,8 @@
-// Builds clusterheat's optional native helper (native/huge-pages.c, see
-// src/node/huge-pages.ts) with node-gyp, which npm ships and puts on the PATH
+// Builds clusterheat's optional native helper (native/addon.c: huge pages for
+// the distance matrix and R's long double sums, see src/node/native.ts) with node-gyp, which npm ships and puts on the PATH
 // of install scripts. Runs as the package's `install` script. Optional by
 // design: where it cannot be built (not Linux, no C compiler, no Node
-// headers) clusterheat runs as before, a little slower at 20,000 rows, so a
+// headers) clusterheat runs as before, a little slower at 20,000 rows (the same results), so a
 // failure here prints why and lets the install go on.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
@@ -13,11 +13,11 @@ const root = resolve(dirname(fileURLToPath(import.meta.url)), "..");
 const say = (message) => process.stderr.write(`clusterheat: ${message}\n`);
 
 if (process.platform !== "linux") {
-  say("the huge-pages helper is for Linux only; skipped (clusterheat works without it)");
+  say("the native helper is built on Linux only; skipped (clusterheat works without it)");
   process.exit(0);
 }
 if (process.env.CLUSTERHEAT_NATIVE === "0") {
-  say("CLUSTERHEAT_NATIVE=0: the huge-pages helper is not built");
+  say("CLUSTERHEAT_NATIVE=0: the native helper is not built");
   process.exit(0);
 }
 // npm's own node-gyp when run by npm, else the one beside npm
@@ -37,7 +37,7 @@ const gyp =
     ),
   ].find((p) => existsSync(p));
 if (!gyp) {
-  say("node-gyp not found: the huge-pages helper is not built (clusterheat works without it)");
+  say("node-gyp not found: the native helper is not built (clusterheat works without it)");
   process.exit(0);
 }
 // Node's headers installed beside this node (Debian's nodejs-dev, official tarballs), so that nothing is downloaded
@@ -48,7 +48,7 @@ if (run.status !== 0) {
   const lines = `${run.stderr ?? ""}\n${run.error ?? ""}`.split("\n").filter((l) => l.trim() !== "");
   const errors = lines.filter((l) => /error|ERR!/i.test(l));
   const why = (errors.length > 0 ? errors : lines).slice(-3).join("\n");
-  say(`the huge-pages helper could not be built; clusterheat works without it\n${why}`);
+  say(`the native helper could not be built; clusterheat works without it\n${why}`);
   process.exit(0);
 }
-say("built the huge-pages helper (build/Release/huge_pages.node)");
+say("built the native helper (build/Release/clusterheat_native.node)");

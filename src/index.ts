@@ -17,6 +17,7 @@ export { type HclustOptions, hclust, hclustAsync } from "./cluster/hclust.js";
 export { type KmeansOptions, type KmeansResult, kmeans } from "./cluster/kmeans.js";
 export { optimalLeafOrder, reorderByWeights } from "./cluster/leaf-order.js";
 export { hclustOrder, type Tree } from "./cluster/tree.js";
+export { reserveLinkageMemory } from "./cluster/wasm/linkage.js";
 // Colors, exact to R and pheatmap
 export { annotationColors } from "./color/annotation-colors.js";
 export { defaultBreaks } from "./color/breaks.js";

@@ -68,6 +68,7 @@ describe("index", () => {
         "renderCanvas",
         "renderSvg",
         "reorderByWeights",
+        "reserveLinkageMemory",
         "resolvePalette",
         "rowMeansR",
         "runPipeline",

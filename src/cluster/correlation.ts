@@ -12,7 +12,7 @@
  * last bits decide ties (distance exactly 0) and relative accuracy.
  */
 import { LongDouble, ldDiv, ldMul, ldSqrt, ldSubFromDouble } from "../numeric/extended.js";
-import { centerLongDouble, crossProductLongDouble, rMean } from "../numeric/rstats.js";
+import { centerLongDouble, crossProductLongDouble, rMean, rowMoments } from "../numeric/rstats.js";
 
 /** Per-row data for Pearson correlation: R's means, centered long doubles, sds, and unit vectors. */
 export interface PearsonRows {
@@ -34,21 +34,22 @@ export function preparePearson(x: Float64Array, n: number, p: number): PearsonRo
   const centered = new Float64Array(2 * n * p);
   const sd = new Float64Array(n);
   const unit = new Float64Array(n * p);
-  const rowBuf = new Float64Array(p);
   const scale = Math.sqrt(p - 1);
+  const moments = rowMoments(x, n, p, centered);
   for (let i = 0; i < n; i++) {
-    for (let k = 0; k < p; k++) rowBuf[k] = x[i * p + k];
-    if (rowBuf.some((v) => v !== v)) {
+    let complete = true;
+    for (let k = i * p; k < (i + 1) * p; k++) if (x[k] !== x[k]) complete = false;
+    if (!complete) {
       hasNA[i] = 1;
       sd[i] = Number.NaN;
+      centered.fill(0, 2 * i * p, 2 * (i + 1) * p);
       continue;
     }
-    const m = rMean(rowBuf);
-    centerLongDouble(rowBuf, m, centered, 2 * i * p);
-    const s = Math.sqrt(crossProductLongDouble(centered, 2 * i * p, centered, 2 * i * p, p, p - 1));
+    const m = moments.mean[i];
+    const s = Math.sqrt(moments.variance[i]);
     sd[i] = s;
     const f = s * scale;
-    for (let k = 0; k < p; k++) unit[i * p + k] = (rowBuf[k] - m) / f;
+    for (let k = i * p; k < (i + 1) * p; k++) unit[k] = (x[k] - m) / f;
   }
   return { n, p, hasNA, centered, sd, unit };
 }

@@ -16,43 +16,19 @@
  * huge pages on the packed triangle, 16.1 s against 4.6–5.1 s on the full
  * matrix (bench/README.md, "Huge pages and cold starts").
  *
- * Node cannot ask for huge pages, so a small native helper does it
+ * Node cannot ask for huge pages, so the small native helper does it
  * (native/huge-pages.c: madvise(MADV_HUGEPAGE) on a typed array's pages,
- * built by `npm install` with node-gyp where it can be, scripts/build-native.mjs).
+ * built by `npm install` with node-gyp where it can be, scripts/build-native.mjs;
+ * loaded by native.ts).
  * Optional: where it is missing, or CLUSTERHEAT_HUGE_PAGES=0, nothing changes
  * but the speed. The advice changes how memory is mapped, never a value.
  */
-import { existsSync } from "node:fs";
-import { createRequire } from "node:module";
-import { dirname, join } from "node:path";
-import { fileURLToPath } from "node:url";
+import { nativeHelper } from "./native.js";
 
-interface HugePagesAddon {
-  adviseHugePages(view: ArrayBufferView): number;
-}
-
-/** undefined: not looked for yet; null: not here. */
-let addon: HugePagesAddon | null | undefined;
-
-/** The helper built by scripts/build-native.mjs, in build/Release of the package (dist/node is two levels down). */
-function loadAddon(): HugePagesAddon | null {
-  if (addon !== undefined) return addon;
-  addon = null;
-  if (process.platform !== "linux" || process.env.CLUSTERHEAT_HUGE_PAGES === "0") return addon;
-  let dir = dirname(fileURLToPath(import.meta.url));
-  // a build of src elsewhere (bench/tmp/dist-X/node) finds the package's helper a few levels further up
-  for (let up = 0; up < 5; up++, dir = dirname(dir)) {
-    const file = join(dir, "build", "Release", "huge_pages.node");
-    if (!existsSync(file)) continue;
-    try {
-      const loaded = createRequire(import.meta.url)(file) as HugePagesAddon;
-      if (typeof loaded.adviseHugePages === "function") addon = loaded;
-    } catch {
-      // built for another Node, or not loadable here: run without it
-    }
-    break;
-  }
-  return addon;
+/** The helper, unless CLUSTERHEAT_HUGE_PAGES=0 or not on Linux. */
+function loadAddon(): ((view: ArrayBufferView) => number) | null {
+  if (process.platform !== "linux" || process.env.CLUSTERHEAT_HUGE_PAGES === "0") return null;
+  return nativeHelper()?.adviseHugePages ?? null;
 }
 
 /** Whether the huge-pages helper is loaded here. */
@@ -67,6 +43,6 @@ export function hugePagesAvailable(): boolean {
  * (−errno) when the system refused.
  */
 export function adviseHugePages(view: ArrayBufferView): number {
-  const helper = loadAddon();
-  return helper ? helper.adviseHugePages(view) : 0;
+  const advise = loadAddon();
+  return advise ? advise(view) : 0;
 }

@@ -88,6 +88,90 @@ export function rSd(x: ArrayLike<number>): number {
 }
 
 /**
+ * Computes, for each row of a row-major nrow × ncol matrix, over its values
+ * that are not NaN (na.rm = TRUE), in column order: mean[i] = R's `mean`
+ * (rMean; NaN for no values), variance[i] = R's `var` given that mean
+ * (Σ (x − m)² in long double / (n − 1); NaN for fewer than 2 values), and,
+ * when `centered` is given (2 · nrow · ncol doubles), each x − m as a long
+ * double (hi, lo) at the value's place, (0, 0) where x is NaN.
+ */
+export type RowMomentsKernel = (
+  x: Float64Array,
+  nrow: number,
+  ncol: number,
+  mean: Float64Array,
+  variance: Float64Array,
+  centered: Float64Array | null,
+) => void;
+
+/** The kernel in the CPU's long double, where one was set (Node on x86-64: node/native.ts). */
+let nativeRowMoments: RowMomentsKernel | null = null;
+
+/**
+ * Sets (or with null, removes) a rowMoments kernel in the CPU's own long
+ * double: the same sums as the emulation, ~50× faster (node/native.ts sets
+ * it where long double is the x87 format R uses on x86-64). Its results
+ * differ from the emulation's only where the emulation's range is a double's
+ * (sums beyond 1.8e308, subnormal results), and there they are R's.
+ */
+export function setNativeRowMoments(kernel: RowMomentsKernel | null): void {
+  nativeRowMoments = kernel;
+}
+
+/** rowMoments in the emulated long double (numeric/extended.ts), row by row. */
+export const emulatedRowMoments: RowMomentsKernel = (x, nrow, ncol, mean, variance, centered) => {
+  const present = new Float64Array(ncol);
+  const scratch = new Float64Array(2 * ncol);
+  for (let i = 0; i < nrow; i++) {
+    const base = i * ncol;
+    let n = 0;
+    for (let j = 0; j < ncol; j++) {
+      const v = x[base + j];
+      if (v === v) present[n++] = v;
+    }
+    const values = present.subarray(0, n);
+    const m = rMean(values);
+    mean[i] = m;
+    if (n === 0) {
+      variance[i] = Number.NaN;
+      centered?.fill(0, 2 * base, 2 * (base + ncol));
+      continue;
+    }
+    centerLongDouble(values, m, scratch);
+    variance[i] = n < 2 ? Number.NaN : crossProductLongDouble(scratch, 0, scratch, 0, n, n - 1);
+    if (!centered) continue;
+    for (let j = 0, k = 0; j < ncol; j++) {
+      const at = 2 * (base + j);
+      if (x[base + j] === x[base + j]) {
+        centered[at] = scratch[2 * k];
+        centered[at + 1] = scratch[2 * k + 1];
+        k++;
+      } else {
+        centered[at] = 0;
+        centered[at + 1] = 0;
+      }
+    }
+  }
+};
+
+/**
+ * R's mean and var of each row, na.rm = TRUE (RowMomentsKernel), with the
+ * centered values when `centered` is given: in the CPU's long double where
+ * setNativeRowMoments set a kernel, else emulated. O(nrow × ncol).
+ */
+export function rowMoments(
+  x: Float64Array,
+  nrow: number,
+  ncol: number,
+  centered: Float64Array | null = null,
+): { mean: Float64Array; variance: Float64Array } {
+  const mean = new Float64Array(nrow);
+  const variance = new Float64Array(nrow);
+  (nativeRowMoments ?? emulatedRowMoments)(x, nrow, ncol, mean, variance, centered);
+  return { mean, variance };
+}
+
+/**
  * R's `rowMeans(x, na.rm = TRUE)` of a row-major nrow × ncol matrix: for
  * each row, the sum of its non-missing values in column order in long double,
  * divided by their count in long double, cast to double (R's `do_colsum`; a

@@ -5,7 +5,7 @@
 import { DataError, listSome } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type Matrix, selectRows } from "../matrix.js";
-import { rVar } from "../numeric/rstats.js";
+import { rowMoments } from "../numeric/rstats.js";
 
 /**
  * Keeps the rows named in `names`: in the matrix's order, or with `keepOrder`
@@ -51,13 +51,7 @@ export function selectRowsByName(
  * denominator, missing values ignored; NaN for rows with fewer than 2 values.
  */
 export function rowVariances(m: Matrix): Float64Array {
-  const out = new Float64Array(m.nrow);
-  const buf = new Float64Array(m.ncol);
-  for (let i = 0; i < m.nrow; i++) {
-    const n = presentValues(m, i, buf);
-    out[i] = rVar(buf.subarray(0, n));
-  }
-  return out;
+  return rowMoments(m.values, m.nrow, m.ncol).variance;
 }
 
 /**

@@ -4,15 +4,15 @@
 import { DataError, listSome } from "../errors.js";
 import type { Logger } from "../log.js";
 import { type Matrix, selectRows, transpose } from "../matrix.js";
-import { centerLongDouble, crossProductLongDouble, rMean } from "../numeric/rstats.js";
+import { rowMoments } from "../numeric/rstats.js";
 import type { Scale } from "../options.js";
 import { assertFinite } from "./check.js";
-import { presentValues } from "./filter.js";
 
 /**
  * Scales rows (or columns) to z-scores, as pheatmap's `scale_rows`:
  * `(x - apply(x, 1, mean, na.rm = TRUE)) / apply(x, 1, sd, na.rm = TRUE)`,
- * with R's mean and var (long double accumulation, n − 1 denominator) and the
+ * with R's mean and var (long double accumulation, n − 1 denominator:
+ * rowMoments, in the CPU's long double where Node has it) and the
  * elementwise `(x - m) / s` in double, so the values equal R's bit for bit.
  * `"column"` does the same on the transposed matrix (pheatmap's
  * `t(scale_rows(t(x)))`); `"none"` returns `m` unchanged.
@@ -42,15 +42,14 @@ export function scaleMatrix(
 /** Scales the rows of `m`; `axis` names what the rows are in messages. */
 function scaleRows(m: Matrix, keepConstant: boolean, axis: string, logger?: Logger): Matrix {
   const values = new Float64Array(m.values.length);
-  const buf = new Float64Array(m.ncol);
-  const centered = new Float64Array(2 * m.ncol);
+  const moments = rowMoments(m.values, m.nrow, m.ncol);
   const constant: number[] = [];
   const overflow: number[] = [];
   for (let i = 0; i < m.nrow; i++) {
-    const n = presentValues(m, i, buf);
-    const present = buf.subarray(0, n);
-    const mean = rMean(present);
-    const sd = Math.sqrt(rVarGivenMean(present, mean, centered)); // R's sd(): sqrt(var(x))
+    let n = 0;
+    for (let j = i * m.ncol; j < (i + 1) * m.ncol; j++) if (!Number.isNaN(m.values[j])) n++;
+    const mean = moments.mean[i];
+    const sd = Math.sqrt(moments.variance[i]); // R's sd(): sqrt(var(x))
     const base = i * m.ncol;
     if (n > 0 && !Number.isFinite(mean)) overflow.push(i);
     else if (n >= 2 && !(sd < Number.POSITIVE_INFINITY)) overflow.push(i);
@@ -91,16 +90,4 @@ function scaleRows(m: Matrix, keepConstant: boolean, axis: string, logger?: Logg
   const isConstant = new Set(constant);
   const keep = Array.from({ length: m.nrow }, (_, i) => i).filter((i) => !isConstant.has(i));
   return selectRows(scaled, keep);
-}
-
-/**
- * R's `var(x)` when its mean `m = rMean(x)` is known: the same steps as
- * rVar (long double Σ(x − m)² / (n − 1)) without computing the mean again.
- * NaN for fewer than 2 values. `centered` is scratch space of length ≥ 2n.
- */
-function rVarGivenMean(x: Float64Array, m: number, centered: Float64Array): number {
-  const n = x.length;
-  if (n < 2) return Number.NaN;
-  centerLongDouble(x, m, centered);
-  return crossProductLongDouble(centered, 0, centered, 0, n, n - 1);
 }

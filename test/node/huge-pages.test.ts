@@ -1,6 +1,6 @@
 /**
  * The optional native helper that backs the distance matrix with huge pages
- * (src/node/huge-pages.ts, native/huge-pages.c): on Linux, where `npm
+ * (src/node/huge-pages.ts, native/huge-pages.c, loaded by src/node/native.ts): on Linux, where `npm
  * install` built it, it advises a typed array's whole pages, over any kind of
  * buffer; CLUSTERHEAT_HUGE_PAGES=0 turns it off; the Node context passes it
  * to clusterMatrix, and the trees are those of the plain context.
@@ -10,7 +10,7 @@ import { describe, expect, it } from "vitest";
 import { adviseHugePages, hugePagesAvailable } from "../../src/node/huge-pages.js";
 import { built as builtDist, CLUSTER_SCRIPT_IMPORTS, runDistScript } from "../helpers/dist-script.js";
 
-const built = existsSync(new URL("../../build/Release/huge_pages.node", import.meta.url));
+const built = existsSync(new URL("../../build/Release/clusterheat_native.node", import.meta.url));
 const linux = process.platform === "linux";
 const PAGE = 4096;
 const THP = "/sys/kernel/mm/transparent_hugepage/enabled";
