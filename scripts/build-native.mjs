@@ -1,9 +1,10 @@
 // Builds clusterheat's optional native helper (native/addon.c: huge pages for
-// the distance matrix and R's long double sums, see src/node/native.ts) with node-gyp, which npm ships and puts on the PATH
-// of install scripts. Runs as the package's `install` script. Optional by
-// design: where it cannot be built (not Linux, no C compiler, no Node
-// headers) clusterheat runs as before, a little slower at 20,000 rows (the same results), so a
-// failure here prints why and lets the install go on.
+// the distance matrix, and R's long double row sums; see src/node/native.ts)
+// with node-gyp, which npm ships and puts on the PATH of install scripts.
+// Runs as the package's `install` script. Optional by design: where it
+// cannot be built (not Linux, no C compiler, no Node headers) clusterheat
+// runs as before, with the same results, a little slower at 20,000 rows, so
+// a failure here prints why and lets the install go on.
 import { spawnSync } from "node:child_process";
 import { existsSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
