@@ -25,10 +25,10 @@ export const GENERATED_PATH = join(root, "src", "cluster", "wasm", "kernels-wasm
 export const LINKAGE_WAT_PATH = join(root, "src", "cluster", "wasm", "linkage.wat");
 export const LINKAGE_GENERATED_PATH = join(root, "src", "cluster", "wasm", "linkage-wasm.ts");
 
-/** Assembles WebAssembly text into module bytes (SIMD on, no debug names). */
+/** Assembles WebAssembly text into module bytes (SIMD, threads and bulk memory on, no debug names). */
 export async function assemble(watText) {
   const tools = await wabt();
-  const features = { simd: true, threads: true };
+  const features = { simd: true, threads: true, bulk_memory: true };
   const module = tools.parseWat("module.wat", watText, features);
   try {
     module.validate(features);

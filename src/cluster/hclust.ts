@@ -636,7 +636,9 @@ function* hclustSteps(
     pick.update(j2);
     // remove j2 from the active list (keeps increasing order)
     const pos = lowerBound(active, 0, nActive, j2);
-    active.copyWithin(pos, pos + 1, nActive);
+    // (in the kernels' memory, copyWithin over a shared buffer would copy element by element)
+    if (st.kernel) st.kernel.removeActive(pos, nActive);
+    else active.copyWithin(pos, pos + 1, nActive);
     nActive--;
     const pi = lowerBound(active, 0, pos, i2);
 

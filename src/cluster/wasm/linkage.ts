@@ -65,6 +65,7 @@ interface LinkageExports {
   update: UpdateExport;
   updatePacked: UpdateExport;
   scan(diss: number, base: number, active: number, a0: number, a1: number): number;
+  removeActive(active: number, pos: number, n: number): void;
   mirror(
     diss: number,
     rowBase: number,
@@ -269,6 +270,8 @@ export interface LinkageKernel {
   scan(base: number, a0: number, a1: number): number;
   /** The index found by the last scan (−1 when none). */
   at(): number;
+  /** Removes position pos of the active list of n positions (active.copyWithin(pos, pos + 1, n), in one memory.copy). */
+  removeActive(pos: number, n: number): void;
   /**
    * mirrorColumns (mirror.ts) of the columns cols[0 … m) into the rows
    * active[a0 … a1); false (nothing done) when cols is not in the memory.
@@ -348,5 +351,6 @@ export function linkageKernel(
     update,
     scan: (base, a0, a1) => scan(diss, base, active, a0, a1),
     at: () => e.at.value,
+    removeActive: (pos, n) => e.removeActive(active, pos, n),
   };
 }

@@ -362,6 +362,17 @@
         (local.set $a (i32.add (local.get $a) (i32.const 1)))
         (br $rows))))
 
+  ;; Step 1: position pos leaves the active list of n positions (the i32
+  ;; array at `active`): active[pos … n − 1) ← active[pos + 1 … n), in one
+  ;; memory.copy. (copyWithin over a shared buffer copies element by
+  ;; element: 0.16–0.19 s for the 20,000 steps of 20,000 rows, against
+  ;; 7 ms for the same moves over a plain buffer.)
+  (func (export "removeActive") (param $active i32) (param $pos i32) (param $n i32)
+    (memory.copy
+      (i32.add (local.get $active) (i32.shl (local.get $pos) (i32.const 2)))
+      (i32.add (local.get $active) (i32.shl (i32.add (local.get $pos) (i32.const 1)) (i32.const 2)))
+      (i32.shl (i32.sub (i32.sub (local.get $n) (local.get $pos)) (i32.const 1)) (i32.const 2))))
+
   ;; The first strict minimum of d(i, active[a]) over a in [a0, a1), row i at
   ;; base = rowBase[i]: returns it (+inf when none), its index in $at (−1).
   (func (export "scan")
