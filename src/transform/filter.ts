@@ -55,20 +55,6 @@ export function rowVariances(m: Matrix): Float64Array {
 }
 
 /**
- * Copies the non-missing values of row `i` into `buf` (in column order) and
- * returns how many there are.
- */
-export function presentValues(m: Matrix, i: number, buf: Float64Array): number {
-  let n = 0;
-  const base = i * m.ncol;
-  for (let j = 0; j < m.ncol; j++) {
-    const x = m.values[base + j];
-    if (!Number.isNaN(x)) buf[n++] = x;
-  }
-  return n;
-}
-
-/**
  * Keeps the `n` rows of highest variance ({@link rowVariances}), in their
  * original order. Ties are broken by the original order (the earlier row
  * wins), as R's stable `order(v, decreasing = TRUE)`; rows with fewer than 2

@@ -159,6 +159,18 @@ export class LinkageArena {
  */
 const kept: { shared?: WebAssembly.Memory; local?: WebAssembly.Memory } = {};
 
+/** The slot of `kept` for a memory shared or not. */
+const slotOf = (shared: boolean) => (shared ? "shared" : "local");
+
+/** A memory of `pages` WebAssembly pages, shared or not, or null when it cannot be had now (RangeError). */
+function newMemory(pages: number, shared: boolean): WebAssembly.Memory | null {
+  try {
+    return new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
+  } catch {
+    return null;
+  }
+}
+
 /**
  * Keeps the arena's memory for the next createLinkageArena with `reuse`
  * (the page's worker: each run after the first, for instance each change of
@@ -169,7 +181,7 @@ const kept: { shared?: WebAssembly.Memory; local?: WebAssembly.Memory } = {};
  */
 export function keepLinkageArena(arena: LinkageArena): void {
   const shared = typeof SharedArrayBuffer === "function" && arena.memory.buffer instanceof SharedArrayBuffer;
-  kept[shared ? "shared" : "local"] = arena.memory;
+  kept[slotOf(shared)] = arena.memory;
 }
 
 /** Drops the memory kept by keepLinkageArena (for tests, and to give the memory back). */
@@ -193,15 +205,10 @@ export function dropKeptLinkageArenas(): void {
 export function reserveLinkageMemory(bytes: number, shared: boolean): ((slice: number) => boolean) | null {
   const mods = loadModules();
   if (!mods || (shared && !mods.shared)) return null;
-  const slot = shared ? "shared" : "local";
+  const slot = slotOf(shared);
   if (kept[slot]) return null;
-  const pages = Math.min(MAX_PAGES, Math.ceil(bytes / PAGE));
-  let memory: WebAssembly.Memory;
-  try {
-    memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
-  } catch {
-    return null;
-  }
+  const memory = newMemory(Math.min(MAX_PAGES, Math.ceil(bytes / PAGE)), shared);
+  if (!memory) return null;
   kept[slot] = memory;
   let at = 0;
   return (slice) => {
@@ -239,19 +246,15 @@ export function createLinkageArena(
   if (!mods || (shared && !mods.shared)) return null;
   const pages = Math.ceil((Math.ceil(matrixLength(n, layout) / 8) * 64 + stateBytes(n)) / PAGE);
   if (pages > MAX_PAGES) return null;
-  const slot = shared ? "shared" : "local";
+  const slot = slotOf(shared);
   const old = kept[slot];
   if (reuse && old) {
     kept[slot] = undefined; // in use until kept again
     if (old.buffer.byteLength >= pages * PAGE) return new LinkageArena(old, n, layout);
     // too small for this matrix: dropped, so that both are not held at once
   }
-  try {
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared });
-    return new LinkageArena(memory, n, layout);
-  } catch {
-    return null; // RangeError: the memory cannot be had now
-  }
+  const memory = newMemory(pages, shared);
+  return memory && new LinkageArena(memory, n, layout);
 }
 
 /** The arena whose matrix `values` is, if it is one. */
