@@ -10,7 +10,8 @@
 //   20,000 rows: page-full is what it runs there; Node has no deviceMemory)
 // CLUSTERHEAT_LINKAGE_KERNEL=0 runs the full layout's loops in JavaScript instead of
 // WebAssembly (wasm/linkage.ts), for comparing the two in one build; CLUSTERHEAT_HUGE_PAGES=0
-// leaves the matrix in 4 KB pages (node/huge-pages.ts).
+// leaves the matrix in 4 KB pages (node/huge-pages.ts); CLUSTERHEAT_NATIVE_DISTANCES=0 computes euclidean
+// distances in WebAssembly instead of the native helper (node/native.ts).
 // Prints one JSON line: read, distance, linkage seconds, layout, peak RSS, tree hash.
 import { createHash } from "node:crypto";
 import { readFileSync } from "node:fs";
@@ -23,6 +24,11 @@ const { clusterMatrix } = await import(join(dist, "cluster", "cluster-matrix.js"
 const { readMatrix } = await import(join(dist, "io", "matrix-reader.js"));
 const { nodeClusterContext } = await import(join(dist, "node", "parallel.js"));
 const { prepare } = await import(join(dist, "transform", "prepare.js"));
+// as clusterheat/node and the CLI do (CLUSTERHEAT_NATIVE_DISTANCES=0, CLUSTERHEAT_LONG_DOUBLE=0 turn them off)
+const native = await import(join(dist, "node", "native.js"));
+native.useNativeLongDouble();
+native.useNativeDistances();
+native.useNativeLinkage();
 
 const [nArg, config = "average", threadsArg, layout = "auto"] = process.argv.slice(2);
 const file = join(here, "..", "tmp", `cluster-${nArg}.tsv`);

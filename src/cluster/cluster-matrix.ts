@@ -34,7 +34,7 @@ import { type KmeansResult, kmeans } from "./kmeans.js";
 import { optimalLeafOrder, reorderByWeights } from "./leaf-order.js";
 import { freshMemoryCost, hugeProbeAdvised } from "./memory-cost.js";
 import type { Tree } from "./tree.js";
-import { createLinkageArena, keepLinkageArena } from "./wasm/linkage.js";
+import { createLinkageArena, hasNativeLinkage, keepLinkageArena } from "./wasm/linkage.js";
 
 /** One clustered axis: its tree (leaf order applied) and, when cut, the cluster of each leaf (input order). */
 export interface AxisResult {
@@ -265,11 +265,22 @@ const COSTLY_HUGE_MEMORY_MS_PER_MB = 4.5;
  * columns contiguous) rather than the packed triangle (half of it): when the
  * context asks for it, or on "auto" when it fits in the limit and in the
  * memory available now with a margin of 10 % (2 GB when that is unknown),
- * and, from COST_CHECK_MIN observations, fresh memory is not costly here.
+ * from COST_CHECK_MIN observations fresh memory is not costly here, and the
+ * packed layout's update does not run natively.
+ *
+ * Native (Node with its helper, native/linkage.c), the packed layout won
+ * at every size measured (2026-12-02, two threads, alternating runs,
+ * distances + linkage): 20,000 rows euclidean + average 1.1–1.6 + 2.9–3.3 s
+ * against full 2.3–3.1 + 4.5–4.6 s, correlation + ward.D2 2.4–2.5 + 4.9–5.1 s
+ * against 3.1–3.6 + 5.4–5.8 s; 10,000 rows 0.40–0.47 + 0.85–1.04 s against
+ * 0.62–0.72 + 1.39–1.42 s. The full layout's second half costs its first
+ * writes, a mirror of the distances and the linkage's batched mirror, which
+ * the native loops' reads down the triangle's columns now cost less than.
  */
 function chooseFullLayout(n: number, limit: number, ctx: ClusterContext): boolean {
   const want = ctx.linkage ?? "auto";
   if (want !== "auto") return want === "full";
+  if (hasNativeLinkage()) return false;
   const bytes = n * n * 8;
   if (bytes > limit) return false;
   if (n >= COST_CHECK_MIN) {

@@ -30,7 +30,7 @@ import {
   type RowOrigin,
 } from "./dist-matrix.js";
 import { PAIR_METRICS } from "./metrics.js";
-import { euclideanRowsWasm, pearsonDotRowsWasm } from "./wasm/kernels.js";
+import { euclideanRowsWasm, groupRows, pearsonDotRowsWasm } from "./wasm/kernels.js";
 
 /** Everything needed to compute any range of rows of a distance matrix. */
 export interface DistanceJob {
@@ -87,6 +87,51 @@ export function prepareDistanceJob(m: Matrix, metric: Distance, options: Distanc
 }
 
 /**
+ * A native kernel of euclidean distances between rows without NAs (Node's
+ * helper, native/distances.c; node/native.ts hands it over): the pairs of
+ * the rows [i0, i1) of `grouped` (the n × p matrix in groups of 8 rows,
+ * groupRows) into out, in layout 0 (the condensed triangle) or 1 (the full
+ * matrix's upper half, i·n + j for j > i). The same bits as the other
+ * kernels, in wider vectors.
+ */
+export type NativeEuclideanRows = (
+  grouped: Float64Array,
+  n: number,
+  p: number,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  layout: 0 | 1,
+) => unknown;
+
+let nativeEuclidean: NativeEuclideanRows | null = null;
+
+/** Sets (or, with null, removes) the native euclidean kernel that fillDistanceRows uses where it can. */
+export function setNativeEuclideanRows(kernel: NativeEuclideanRows | null): void {
+  nativeEuclidean = kernel;
+}
+
+/** Whether fillDistanceRows has a native euclidean kernel on this thread. */
+export function hasNativeEuclideanRows(): boolean {
+  return nativeEuclidean !== null;
+}
+
+/** Each job's matrix in groups of 8 rows for the native kernel, made once per job and thread. */
+const groupedRows = new WeakMap<DistanceJob, Float64Array>();
+
+/** Fills rows [i0, i1) with the native kernel when it applies (euclidean, no NA); false otherwise. */
+function fillNativeRows(job: DistanceJob, i0: number, i1: number, out: Float64Array, layout: 0 | 1): boolean {
+  if (!nativeEuclidean || job.metric !== "euclidean" || job.anyNA || job.p < 1) return false;
+  let grouped = groupedRows.get(job);
+  if (!grouped) {
+    grouped = groupRows(job.data, job.n, job.p, new Float64Array(Math.ceil(job.n / 8) * 8 * job.p));
+    groupedRows.set(job, grouped);
+  }
+  nativeEuclidean(grouped, job.n, job.p, i0, i1, out, layout);
+  return true;
+}
+
+/**
  * Fills the pairs (i, j), i0 ≤ i < i1, j > i, into out: either the condensed
  * triangle (n(n−1)/2 values, pair (i, j) at pairIndex) or the full symmetric
  * matrix (n² values, the full layout of dist-matrix.ts): then each row's
@@ -95,7 +140,7 @@ export function prepareDistanceJob(m: Matrix, metric: Distance, options: Distanc
  */
 export function fillDistanceRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
   if (job.n > 1 && out.length >= job.n * job.n) fillFullRows(job, i0, i1, out);
-  else fillCondensedRows(job, i0, i1, out, condensedOrigin(job.n));
+  else if (!fillNativeRows(job, i0, i1, out, 0)) fillCondensedRows(job, i0, i1, out, condensedOrigin(job.n));
 }
 
 /**
@@ -118,7 +163,7 @@ function fillFullRows(job: DistanceJob, i0: number, i1: number, out: Float64Arra
   const origin = fullOrigin(n);
   for (let b0 = i0; b0 < i1; b0 += FULL_BLOCK) {
     const b1 = Math.min(i1, b0 + FULL_BLOCK);
-    fillCondensedRows(job, b0, b1, out, origin);
+    if (!fillNativeRows(job, b0, b1, out, 1)) fillCondensedRows(job, b0, b1, out, origin);
     for (let i = b0; i < b1; i++) out[i * n + i] = 0;
     mirrorUpper(out, n, b0, b1);
   }

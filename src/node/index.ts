@@ -2,15 +2,19 @@
  * clusterheat/node — what needs Node: worker threads for the clustering, and
  * the PNG, PDF and single-file HTML outputs. Importing it also moves R's
  * long double sums (scaling, --top-variable, correlation) to the CPU's own
- * long double where the native helper has them: the same bits, faster
- * (native.ts useNativeLongDouble).
+ * long double, the euclidean distances to its widest vectors and the packed
+ * linkage's updates to native loops, where the native helper has them: the
+ * same bits, faster (native.ts useNativeLongDouble, useNativeDistances,
+ * useNativeLinkage).
  */
-import { useNativeLongDouble } from "./native.js";
+import { useNativeDistances, useNativeLinkage, useNativeLongDouble } from "./native.js";
 
 useNativeLongDouble();
+useNativeDistances();
+useNativeLinkage();
 
 export { exportHtml } from "./html-export.js";
-export { useNativeLongDouble } from "./native.js";
+export { useNativeDistances, useNativeLinkage, useNativeLongDouble } from "./native.js";
 export { type NodeThreadOptions, nodeClusterContext, nodeDistanceBackend } from "./parallel.js";
 export { type PdfOptions, renderPdf } from "./pdf.js";
 export { type PngOptions, renderPng } from "./png.js";

@@ -1,8 +1,12 @@
 /**
  * clusterheat's optional native helper (native/addon.c), built by `npm
  * install` with node-gyp where it can be (scripts/build-native.mjs) into
- * build/Release/clusterheat_native.node. Two functions:
+ * build/Release/clusterheat_native.node. Four functions:
  * - adviseHugePages: the distance matrix in huge pages (huge-pages.ts);
+ * - euclidRows: euclidean distances in AVX-512 or AVX2 (native/distances.c),
+ *   which useNativeDistances() hands to the distance fills;
+ * - updatePacked: hclust's step in the packed layout (native/linkage.c),
+ *   which useNativeLinkage() hands to the linkage's kernels;
  * - rowMoments: R's row means and variances in the CPU's long double, only
  *   where that is the x87 format R uses on x86-64 (native/long-double.c);
  *   useNativeLongDouble() hands it to the row statistics.
@@ -12,11 +16,17 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
+import { type NativeEuclideanRows, setNativeEuclideanRows } from "../cluster/distance.js";
+import { type NativePackedUpdate, setNativeLinkage } from "../cluster/wasm/linkage.js";
 import { type RowMomentsKernel, setNativeRowMoments } from "../numeric/rstats.js";
 
 /** What the helper exports (rowMoments only where long double is the x87 format). */
 export interface NativeHelper {
   adviseHugePages?(view: ArrayBufferView): number;
+  /** native/distances.c; returns the kernel's name ("avx512", "avx2", "scalar"). */
+  euclidRows?: NativeEuclideanRows;
+  /** native/linkage.c: one step's updates in the packed layout. */
+  updatePacked?: NativePackedUpdate;
   rowMoments?: RowMomentsKernel;
 }
 
@@ -54,4 +64,32 @@ export function useNativeLongDouble(): boolean {
   const kernel = process.env.CLUSTERHEAT_LONG_DOUBLE === "0" ? undefined : nativeHelper()?.rowMoments;
   setNativeRowMoments(kernel ?? null);
   return kernel !== undefined;
+}
+
+/**
+ * Computes euclidean distances between rows without NAs with the helper's
+ * kernel (AVX-512 or AVX2, native/distances.c) instead of WebAssembly's
+ * two-lane SIMD, where the helper has it and CLUSTERHEAT_NATIVE_DISTANCES
+ * is not 0: the same bits (test/node/native-distances.test.ts), at
+ * 20,000 × 50 about twice as fast. Says whether it did. The CLI,
+ * clusterheat/node and the distance workers of a thread that did call it.
+ */
+export function useNativeDistances(): boolean {
+  const kernel = process.env.CLUSTERHEAT_NATIVE_DISTANCES === "0" ? undefined : nativeHelper()?.euclidRows;
+  setNativeEuclideanRows(kernel ?? null);
+  return kernel !== undefined;
+}
+
+/**
+ * Runs the packed layout's Lance–Williams updates with the helper's loops
+ * (native/linkage.c) instead of WebAssembly's, where the helper has them and
+ * CLUSTERHEAT_NATIVE_LINKAGE is not 0: the same tree
+ * (test/node/native-kernels.test.ts), with about twice as many reads down
+ * the triangle's columns in flight. Says whether it did. The CLI,
+ * clusterheat/node and the linkage worker of a thread that did call it.
+ */
+export function useNativeLinkage(): boolean {
+  const update = process.env.CLUSTERHEAT_NATIVE_LINKAGE === "0" ? undefined : nativeHelper()?.updatePacked;
+  setNativeLinkage(update ?? null);
+  return update !== undefined;
 }

@@ -83,17 +83,28 @@ describe("clusterheat cluster --threads", () => {
   it("cluster stops at once on Ctrl-C, also in the linkage, and writes nothing", async () => {
     const dir = tempDir();
     const file = join(dir, "big.tsv");
-    writeFileSync(file, tiedMatrix(9000, 8));
+    // tied values, many rows: a linkage of a few seconds, long past its first progress line
+    writeFileSync(file, tiedMatrix(16000, 8));
     const out = join(dir, "trees.json");
-    const child = spawn(process.execPath, [CLI, "cluster", file, "--no-cluster-cols", "-q", "-o", out], {
+    const child = spawn(process.execPath, [CLI, "cluster", file, "--no-cluster-cols", "-o", out], {
       cwd: ROOT,
     });
-    await new Promise((resolve) => setTimeout(resolve, 1500)); // past the distances, into the linkage
-    const started = Date.now();
-    child.kill("SIGINT");
-    const [code, signal] = await new Promise<[number | null, string | null]>((resolve) =>
+    const exited = new Promise<[number | null, string | null]>((resolve) =>
       child.on("exit", (c, s) => resolve([c, s])),
     );
+    // Ctrl-C once the linkage shows progress (after its first second)
+    let stderr = "";
+    const inLinkage = await new Promise<boolean>((resolve) => {
+      child.stderr.on("data", (chunk) => {
+        stderr += String(chunk);
+        if (/clustering rows: \d+%/.test(stderr)) resolve(true);
+      });
+      void exited.then(() => resolve(false));
+    });
+    expect(inLinkage, `the linkage ended before it was interrupted: ${stderr}`).toBe(true);
+    const started = Date.now();
+    child.kill("SIGINT");
+    const [code, signal] = await exited;
     expect(signal ?? code).toBe("SIGINT");
     expect(Date.now() - started).toBeLessThan(1000);
     expect(existsSync(out)).toBe(false);

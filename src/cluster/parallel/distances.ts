@@ -9,7 +9,7 @@ import { CancelledError } from "../../errors.js";
 import type { DistanceBackend } from "../cluster-matrix.js";
 import { fillRowsInThread, inThreadDistances } from "../cluster-matrix.js";
 import { pairCount } from "../dist-matrix.js";
-import { type DistanceJob, fillDistanceRows, splitRows } from "../distance.js";
+import { type DistanceJob, fillDistanceRows, hasNativeEuclideanRows, splitRows } from "../distance.js";
 import { firstNeighbourFinder, firstNeighboursOf, nextMacrotask } from "../hclust.js";
 
 /**
@@ -36,6 +36,8 @@ export interface DistanceTask {
   bounds: number[];
   counter: SharedArrayBuffer;
   first?: SharedArrayBuffer;
+  /** Whether the thread that started it computes euclidean distances natively (distance.ts), as the worker then should. */
+  native?: boolean;
 }
 
 /**
@@ -139,6 +141,7 @@ export function workerDistanceBackend(
               length: out.length,
               bounds,
               counter: counterBuffer,
+              native: hasNativeEuclideanRows(),
               ...(firstShared ? { first: firstShared.buffer as SharedArrayBuffer } : {}),
             };
             const message = (m: DistanceMessage) => {

@@ -23,6 +23,7 @@ import {
 } from "../hclust.js";
 import { mirrorColumnChunks, mirrorColumns } from "../mirror.js";
 import { UPDATES } from "../updates.js";
+import { hasNativeLinkage } from "../wasm/linkage.js";
 import { C, MIRROR_CHUNK, spinWait } from "./control.js";
 import type { HclustWorkerInit } from "./hclust-worker-loop.js";
 
@@ -113,6 +114,7 @@ export function hclustDriver(
       n: st.n,
       full: st.full,
       ...(st.kernel ? { memory: st.kernel.memory } : {}),
+      native: hasNativeLinkage(),
       arrays: {
         // the row offsets where the kernels read them (their memory)
         ...(st.kernel ? { rowBase: st.rowBase } : {}),

@@ -24,6 +24,8 @@ export interface HclustWorkerInit {
   n: number;
   full: boolean;
   memory?: WebAssembly.Memory;
+  /** Whether the driver's thread runs the packed update natively (wasm/linkage.ts), as the worker then should. */
+  native?: boolean;
   arrays: Pick<
     HclustState,
     "diss" | "size" | "active" | "nn" | "disnn" | "settled" | "rescan" | "stamp" | "mirrorCols"

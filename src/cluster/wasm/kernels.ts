@@ -112,10 +112,35 @@ function memoryPlan(n: number, p: number) {
 
 /**
  * Copies rows from the group of row `from` on of the row-major n × p matrix
- * src into memory in groups of 8 rows (element (r, k) at double
- * 8p·⌊r/8⌋ + 8k + r mod 8), padding rows zero. Done on every call, never
- * cached: the array may have been edited since the last call. False when
- * memory cannot grow.
+ * src into `into` in groups of 8 rows (element (r, k) at double
+ * 8p·⌊r/8⌋ + 8k + r mod 8), padding rows zero; `into` holds at least
+ * 8·⌈n/8⌉·p doubles. The layout of these kernels and of the native helper's
+ * (native/distances.c).
+ */
+export function groupRows(
+  src: Float64Array,
+  n: number,
+  p: number,
+  into: Float64Array,
+  from = 0,
+): Float64Array {
+  const groups = Math.ceil(n / GROUP);
+  for (let r = Math.floor(from / GROUP) * GROUP; r < n; r++) {
+    const base = Math.floor(r / GROUP) * GROUP * p + (r % GROUP);
+    const row = r * p;
+    for (let c = 0; c < p; c++) into[base + GROUP * c] = src[row + c];
+  }
+  for (let r = n; r < groups * GROUP; r++) {
+    const base = Math.floor(r / GROUP) * GROUP * p + (r % GROUP);
+    for (let c = 0; c < p; c++) into[base + GROUP * c] = 0;
+  }
+  return into;
+}
+
+/**
+ * Copies rows from the group of row `from` on into memory (groupRows). Done
+ * on every call, never cached: the array may have been edited since the
+ * last call. False when memory cannot grow.
  */
 function layOut(k: Kernels, src: Float64Array, n: number, p: number, from: number): boolean {
   const plan = memoryPlan(n, p);
@@ -127,16 +152,7 @@ function layOut(k: Kernels, src: Float64Array, n: number, p: number, from: numbe
       return false;
     }
   }
-  const mem = new Float64Array(k.memory.buffer, plan.data, plan.groups * GROUP * p);
-  for (let r = Math.floor(from / GROUP) * GROUP; r < n; r++) {
-    const base = Math.floor(r / GROUP) * GROUP * p + (r % GROUP);
-    const row = r * p;
-    for (let c = 0; c < p; c++) mem[base + GROUP * c] = src[row + c];
-  }
-  for (let r = n; r < plan.groups * GROUP; r++) {
-    const base = Math.floor(r / GROUP) * GROUP * p + (r % GROUP);
-    for (let c = 0; c < p; c++) mem[base + GROUP * c] = 0;
-  }
+  groupRows(src, n, p, new Float64Array(k.memory.buffer, plan.data, plan.groups * GROUP * p), from);
   return true;
 }
 

@@ -263,6 +263,27 @@ export function linkageArenaOf(values: Float64Array): LinkageArena | undefined {
   return arena && values.byteOffset === 0 && values.length === arena.values.length ? arena : undefined;
 }
 
+/**
+ * A native version of updatePacked (Node's helper, native/linkage.c;
+ * node/native.ts hands it over): `memory` a Uint8Array over the whole
+ * WebAssembly memory, `params` updatePacked's 19 arguments (pointers as
+ * byte offsets) followed by room for its 4 results (the minimum, its k, the
+ * rescan and settled counts).
+ */
+export type NativePackedUpdate = (memory: Uint8Array, params: Float64Array) => void;
+
+let nativePacked: NativePackedUpdate | null = null;
+
+/** Sets (or, with null, removes) the native packed update that linkageKernel uses for the packed layout. */
+export function setNativeLinkage(update: NativePackedUpdate | null): void {
+  nativePacked = update;
+}
+
+/** Whether linkageKernel runs the packed layout's update natively on this thread. */
+export function hasNativeLinkage(): boolean {
+  return nativePacked !== null;
+}
+
 /** hclust's loops on one thread's instance of the module. */
 export interface LinkageKernel {
   /** The memory it runs on (a worker thread instantiates the module on it too). */
@@ -314,7 +335,26 @@ export function linkageKernel(
   const { scan, mirror } = e;
   const mirrorHere = st.full && st.stamp.buffer === buffer;
   const stamp = st.stamp.byteOffset;
+  const native = st.full ? null : nativePacked;
+  const params = new Float64Array(23);
+  const bytes = native ? new Uint8Array(buffer) : null;
+  params.set([methodId, diss, rowBase, size, active, nn, disnn, settled, rescan]);
   const update = (m: StepMerge, a0: number, a1: number, out: Float64Array) => {
+    if (native && bytes) {
+      params[9] = m.step;
+      params[10] = m.i2;
+      params[11] = m.j2;
+      params[12] = m.pi;
+      params[13] = m.pos;
+      params[14] = a0;
+      params[15] = a1;
+      params[16] = m.dij;
+      params[17] = m.mi;
+      params[18] = m.mj;
+      native(bytes, params);
+      out.set(params.subarray(19, 23));
+      return;
+    }
     out[0] = run(
       methodId,
       diss,
