@@ -6,6 +6,7 @@
 
 napi_value advise_huge_pages(napi_env env, napi_callback_info info);
 napi_value euclid_rows_js(napi_env env, napi_callback_info info);
+napi_value dot_rows_js(napi_env env, napi_callback_info info);
 napi_value update_packed_js(napi_env env, napi_callback_info info);
 
 /* Only where long double is the x87 format R uses on x86-64 (64-bit significand). */

@@ -16,6 +16,10 @@
  * exactly, so a pair computed from either end has the same bits, which
  * lets the full layout compute its lower half instead of copying it.
  *
+ * dotRows (below) computes Pearson's fast distances on unit rows the same
+ * way: Σ_k u_ik u_jk in column order, a multiplication and an addition each,
+ * then 1 − clamp(r, −1, 1), as kernels.wat and distance.ts.
+ *
  * euclidRows(grouped, n, p, i0, i1, out, layout): for the rows i0 ≤ i < i1,
  *   layout 0: out[pairIndex(n, i, j)] for j > i (the condensed triangle,
  *             dist-matrix.ts);
@@ -47,26 +51,64 @@ static inline size_t row_start(size_t n, size_t i, int layout) {
 /* The first column written in row i. */
 static inline size_t first_column(size_t i, int layout) { return layout == FULL ? 0 : i + 1; }
 
-/* Stores the lanes of group g (columns 8g … 8g + 7) of row i that it owns: [max(j0, 8g), min(n, 8g + 8)). */
-static inline void store_lanes(double* out, size_t start, size_t j0, size_t n, size_t g, const double* lanes) {
+/* One call's work: the pairs of rows [i0, i1) of the n × p matrix G (groups of 8 rows) into out. */
+typedef struct {
+  const double* G;
+  size_t n, p, i0, i1;
+  double* out;
+  int layout;
+  /* Pearson's fast path: 1 − clamp(Σ u_ik u_jk) instead of euclidean; flags as described at dotRows */
+  int dot;
+  double below;
+  uint8_t* flags;
+} Task;
+
+/* Where row i's values (x_i0, x_i1, …) are in G: 8 doubles apart. */
+static inline const double* row_of(const Task* t, size_t i) { return t->G + (i >> 3) * 8 * t->p + (i & 7); }
+
+/* Pearson's clamp as JavaScript writes it: r ≥ 1 ? 1 : r ≤ −1 ? −1 : r (a NaN stays NaN), then 1 − it. */
+static inline double dot_distance(double r) { return 1.0 - (r >= 1.0 ? 1.0 : r <= -1.0 ? -1.0 : r); }
+
+/*
+ * Writes the lanes of group g (columns 8g … 8g + 7) that row i owns,
+ * [max(j0, 8g), min(n, 8g + 8)), and for dot flags the group when one of
+ * them is not ≥ below.
+ */
+static inline void emit(const Task* t, size_t i, size_t g, const double* lanes) {
+  const size_t j0 = first_column(i, t->layout);
   const size_t lo = j0 > 8 * g ? j0 : 8 * g;
-  const size_t hi = n < 8 * g + 8 ? n : 8 * g + 8;
-  for (size_t j = lo; j < hi; j++) out[start + j] = lanes[j - 8 * g];
+  const size_t hi = t->n < 8 * g + 8 ? t->n : 8 * g + 8;
+  double* out = t->out + row_start(t->n, i, t->layout);
+  int flag = 0;
+  for (size_t j = lo; j < hi; j++) {
+    out[j] = lanes[j - 8 * g];
+    flag |= !(lanes[j - 8 * g] >= t->below);
+  }
+  if (t->dot && lo < hi) t->flags[(i - t->i0) * ((t->n + 7) / 8) + g] = (uint8_t)flag;
 }
 
-/* Any CPU: one pair at a time, as the JavaScript loop. */
-static void euclid_scalar(const double* G, size_t n, size_t p, size_t i0, size_t i1, double* out, int layout) {
-  for (size_t i = i0; i < i1; i++) {
-    const double* xi = G + (i >> 3) * 8 * p + (i & 7);
-    const size_t start = row_start(n, i, layout);
-    for (size_t j = first_column(i, layout); j < n; j++) {
-      const double* xj = G + (j >> 3) * 8 * p + (j & 7);
-      double s = 0.0;
-      for (size_t k = 0; k < p; k++) {
-        const double d = xi[8 * k] - xj[8 * k];
-        s += d * d;
+/* Any CPU: one pair at a time, as the JavaScript loops. */
+static void run_scalar(const Task* t) {
+  double lanes[8];
+  const size_t groups = (t->n + 7) / 8;
+  for (size_t i = t->i0; i < t->i1; i++) {
+    const double* xi = row_of(t, i);
+    for (size_t g = first_column(i, t->layout) >> 3; g < groups; g++) {
+      for (size_t l = 0; l < 8; l++) {
+        const double* xj = row_of(t, 8 * g + l);
+        double s = 0.0;
+        if (t->dot) {
+          for (size_t k = 0; k < t->p; k++) s += xi[8 * k] * xj[8 * k];
+          lanes[l] = dot_distance(s);
+        } else {
+          for (size_t k = 0; k < t->p; k++) {
+            const double d = xi[8 * k] - xj[8 * k];
+            s += d * d;
+          }
+          lanes[l] = sqrt(s);
+        }
       }
-      out[start + j] = sqrt(s);
+      emit(t, i, g, lanes);
     }
   }
 }
@@ -80,41 +122,51 @@ static void euclid_scalar(const double* G, size_t n, size_t p, size_t i0, size_t
  * AVX-512: 4 rows × one group of 8 columns per pass, one pair per lane.
  * The rows past i1 in the last pass repeat row i0 and are not stored.
  */
-__attribute__((target("avx512f"))) static void euclid_avx512(const double* G, size_t n, size_t p, size_t i0,
-                                                              size_t i1, double* out, int layout) {
-  const size_t groups = (n + 7) / 8;
+__attribute__((target("avx512f"))) static void run_avx512(const Task* t) {
+  const size_t groups = (t->n + 7) / 8, p = t->p;
+  const __m512d one = _mm512_set1_pd(1.0), minusOne = _mm512_set1_pd(-1.0);
   double lanes[8];
-  for (size_t ib = i0; ib < i1; ib += ROWS) {
-    const size_t rows = i1 - ib < ROWS ? i1 - ib : ROWS;
+  for (size_t ib = t->i0; ib < t->i1; ib += ROWS) {
+    const size_t rows = t->i1 - ib < ROWS ? t->i1 - ib : ROWS;
     const double* x[ROWS];
-    size_t start[ROWS], j0[ROWS];
-    for (size_t r = 0; r < ROWS; r++) {
-      const size_t i = r < rows ? ib + r : ib;
-      x[r] = G + (i >> 3) * 8 * p + (i & 7);
-      start[r] = row_start(n, i, layout);
-      j0[r] = first_column(i, layout);
-    }
-    for (size_t g = j0[0] >> 3; g < groups; g++) {
-      const double* col = G + g * 8 * p;
-      __m512d s0 = _mm512_setzero_pd(), s1 = s0, s2 = s0, s3 = s0;
-      for (size_t k = 0; k < p; k++) {
-        const __m512d v = _mm512_loadu_pd(col + 8 * k);
-        const __m512d d0 = _mm512_sub_pd(v, _mm512_set1_pd(x[0][8 * k]));
-        const __m512d d1 = _mm512_sub_pd(v, _mm512_set1_pd(x[1][8 * k]));
-        const __m512d d2 = _mm512_sub_pd(v, _mm512_set1_pd(x[2][8 * k]));
-        const __m512d d3 = _mm512_sub_pd(v, _mm512_set1_pd(x[3][8 * k]));
-        s0 = _mm512_add_pd(s0, _mm512_mul_pd(d0, d0));
-        s1 = _mm512_add_pd(s1, _mm512_mul_pd(d1, d1));
-        s2 = _mm512_add_pd(s2, _mm512_mul_pd(d2, d2));
-        s3 = _mm512_add_pd(s3, _mm512_mul_pd(d3, d3));
+    for (size_t r = 0; r < ROWS; r++) x[r] = row_of(t, r < rows ? ib + r : ib);
+    for (size_t g = first_column(ib, t->layout) >> 3; g < groups; g++) {
+      const double* col = t->G + g * 8 * p;
+      __m512d s[ROWS] = {_mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd()};
+      if (t->dot) {
+        for (size_t k = 0; k < p; k++) {
+          const __m512d v = _mm512_loadu_pd(col + 8 * k);
+          s[0] = _mm512_add_pd(s[0], _mm512_mul_pd(_mm512_set1_pd(x[0][8 * k]), v));
+          s[1] = _mm512_add_pd(s[1], _mm512_mul_pd(_mm512_set1_pd(x[1][8 * k]), v));
+          s[2] = _mm512_add_pd(s[2], _mm512_mul_pd(_mm512_set1_pd(x[2][8 * k]), v));
+          s[3] = _mm512_add_pd(s[3], _mm512_mul_pd(_mm512_set1_pd(x[3][8 * k]), v));
+        }
+        for (size_t r = 0; r < ROWS; r++) {
+          __m512d c = _mm512_mask_mov_pd(s[r], _mm512_cmp_pd_mask(s[r], minusOne, _CMP_LE_OQ), minusOne);
+          c = _mm512_mask_mov_pd(c, _mm512_cmp_pd_mask(s[r], one, _CMP_GE_OQ), one);
+          s[r] = _mm512_sub_pd(one, c);
+        }
+      } else {
+        for (size_t k = 0; k < p; k++) {
+          const __m512d v = _mm512_loadu_pd(col + 8 * k);
+          const __m512d d0 = _mm512_sub_pd(v, _mm512_set1_pd(x[0][8 * k]));
+          const __m512d d1 = _mm512_sub_pd(v, _mm512_set1_pd(x[1][8 * k]));
+          const __m512d d2 = _mm512_sub_pd(v, _mm512_set1_pd(x[2][8 * k]));
+          const __m512d d3 = _mm512_sub_pd(v, _mm512_set1_pd(x[3][8 * k]));
+          s[0] = _mm512_add_pd(s[0], _mm512_mul_pd(d0, d0));
+          s[1] = _mm512_add_pd(s[1], _mm512_mul_pd(d1, d1));
+          s[2] = _mm512_add_pd(s[2], _mm512_mul_pd(d2, d2));
+          s[3] = _mm512_add_pd(s[3], _mm512_mul_pd(d3, d3));
+        }
+        for (size_t r = 0; r < ROWS; r++) s[r] = _mm512_sqrt_pd(s[r]);
       }
-      const __m512d s[ROWS] = {_mm512_sqrt_pd(s0), _mm512_sqrt_pd(s1), _mm512_sqrt_pd(s2), _mm512_sqrt_pd(s3)};
       for (size_t r = 0; r < rows; r++) {
-        if (8 * g >= j0[r] && 8 * g + 8 <= n) {
-          _mm512_storeu_pd(out + start[r] + 8 * g, s[r]);
-        } else if (8 * g + 8 > j0[r]) {
+        const size_t i = ib + r;
+        if (!t->dot && 8 * g >= first_column(i, t->layout) && 8 * g + 8 <= t->n) {
+          _mm512_storeu_pd(t->out + row_start(t->n, i, t->layout) + 8 * g, s[r]);
+        } else if (8 * g + 8 > first_column(i, t->layout)) {
           _mm512_storeu_pd(lanes, s[r]);
-          store_lanes(out, start[r], j0[r], n, g, lanes);
+          emit(t, i, g, lanes);
         }
       }
     }
@@ -122,46 +174,61 @@ __attribute__((target("avx512f"))) static void euclid_avx512(const double* G, si
 }
 
 /* AVX2: the same, each group of 8 columns in two vectors of 4. */
-__attribute__((target("avx2"))) static void euclid_avx2(const double* G, size_t n, size_t p, size_t i0, size_t i1,
-                                                         double* out, int layout) {
-  const size_t groups = (n + 7) / 8;
+__attribute__((target("avx2"))) static void run_avx2(const Task* t) {
+  const size_t groups = (t->n + 7) / 8, p = t->p;
+  const __m256d one = _mm256_set1_pd(1.0), minusOne = _mm256_set1_pd(-1.0);
   double lanes[8];
-  for (size_t ib = i0; ib < i1; ib += ROWS) {
-    const size_t rows = i1 - ib < ROWS ? i1 - ib : ROWS;
+  for (size_t ib = t->i0; ib < t->i1; ib += ROWS) {
+    const size_t rows = t->i1 - ib < ROWS ? t->i1 - ib : ROWS;
     const double* x[ROWS];
-    size_t start[ROWS], j0[ROWS];
-    for (size_t r = 0; r < ROWS; r++) {
-      const size_t i = r < rows ? ib + r : ib;
-      x[r] = G + (i >> 3) * 8 * p + (i & 7);
-      start[r] = row_start(n, i, layout);
-      j0[r] = first_column(i, layout);
-    }
-    for (size_t g = j0[0] >> 3; g < groups; g++) {
-      const double* col = G + g * 8 * p;
+    for (size_t r = 0; r < ROWS; r++) x[r] = row_of(t, r < rows ? ib + r : ib);
+    for (size_t g = first_column(ib, t->layout) >> 3; g < groups; g++) {
+      const double* col = t->G + g * 8 * p;
       __m256d lo[ROWS], hi[ROWS];
       for (size_t r = 0; r < ROWS; r++) lo[r] = hi[r] = _mm256_setzero_pd();
-      for (size_t k = 0; k < p; k++) {
-        const __m256d a = _mm256_loadu_pd(col + 8 * k);
-        const __m256d b = _mm256_loadu_pd(col + 8 * k + 4);
+      if (t->dot) {
+        for (size_t k = 0; k < p; k++) {
+          const __m256d a = _mm256_loadu_pd(col + 8 * k);
+          const __m256d b = _mm256_loadu_pd(col + 8 * k + 4);
+          for (size_t r = 0; r < ROWS; r++) {
+            const __m256d xr = _mm256_set1_pd(x[r][8 * k]);
+            lo[r] = _mm256_add_pd(lo[r], _mm256_mul_pd(xr, a));
+            hi[r] = _mm256_add_pd(hi[r], _mm256_mul_pd(xr, b));
+          }
+        }
         for (size_t r = 0; r < ROWS; r++) {
-          const __m256d xr = _mm256_set1_pd(x[r][8 * k]);
-          const __m256d da = _mm256_sub_pd(a, xr);
-          const __m256d db = _mm256_sub_pd(b, xr);
-          lo[r] = _mm256_add_pd(lo[r], _mm256_mul_pd(da, da));
-          hi[r] = _mm256_add_pd(hi[r], _mm256_mul_pd(db, db));
+          __m256d c = _mm256_blendv_pd(lo[r], minusOne, _mm256_cmp_pd(lo[r], minusOne, _CMP_LE_OQ));
+          lo[r] = _mm256_sub_pd(one, _mm256_blendv_pd(c, one, _mm256_cmp_pd(lo[r], one, _CMP_GE_OQ)));
+          c = _mm256_blendv_pd(hi[r], minusOne, _mm256_cmp_pd(hi[r], minusOne, _CMP_LE_OQ));
+          hi[r] = _mm256_sub_pd(one, _mm256_blendv_pd(c, one, _mm256_cmp_pd(hi[r], one, _CMP_GE_OQ)));
+        }
+      } else {
+        for (size_t k = 0; k < p; k++) {
+          const __m256d a = _mm256_loadu_pd(col + 8 * k);
+          const __m256d b = _mm256_loadu_pd(col + 8 * k + 4);
+          for (size_t r = 0; r < ROWS; r++) {
+            const __m256d xr = _mm256_set1_pd(x[r][8 * k]);
+            const __m256d da = _mm256_sub_pd(a, xr);
+            const __m256d db = _mm256_sub_pd(b, xr);
+            lo[r] = _mm256_add_pd(lo[r], _mm256_mul_pd(da, da));
+            hi[r] = _mm256_add_pd(hi[r], _mm256_mul_pd(db, db));
+          }
+        }
+        for (size_t r = 0; r < ROWS; r++) {
+          lo[r] = _mm256_sqrt_pd(lo[r]);
+          hi[r] = _mm256_sqrt_pd(hi[r]);
         }
       }
       for (size_t r = 0; r < rows; r++) {
-        if (8 * g + 8 <= j0[r]) continue;
-        const __m256d sl = _mm256_sqrt_pd(lo[r]);
-        const __m256d sh = _mm256_sqrt_pd(hi[r]);
-        if (8 * g >= j0[r] && 8 * g + 8 <= n) {
-          _mm256_storeu_pd(out + start[r] + 8 * g, sl);
-          _mm256_storeu_pd(out + start[r] + 8 * g + 4, sh);
-        } else {
-          _mm256_storeu_pd(lanes, sl);
-          _mm256_storeu_pd(lanes + 4, sh);
-          store_lanes(out, start[r], j0[r], n, g, lanes);
+        const size_t i = ib + r;
+        if (!t->dot && 8 * g >= first_column(i, t->layout) && 8 * g + 8 <= t->n) {
+          double* at = t->out + row_start(t->n, i, t->layout) + 8 * g;
+          _mm256_storeu_pd(at, lo[r]);
+          _mm256_storeu_pd(at + 4, hi[r]);
+        } else if (8 * g + 8 > first_column(i, t->layout)) {
+          _mm256_storeu_pd(lanes, lo[r]);
+          _mm256_storeu_pd(lanes + 4, hi[r]);
+          emit(t, i, g, lanes);
         }
       }
     }
@@ -170,28 +237,28 @@ __attribute__((target("avx2"))) static void euclid_avx2(const double* G, size_t 
 
 #endif
 
-typedef void (*euclid_kernel)(const double*, size_t, size_t, size_t, size_t, double*, int);
+typedef void (*kernel_fn)(const Task*);
 
-/* The widest kernel this CPU runs; CLUSTERHEAT_NATIVE_SIMD=avx2 or scalar narrows it (for the tests). */
-static euclid_kernel choose_kernel(const char* limit) {
+/* The widest kernel this CPU runs, or a narrower one when `limit` says "avx2" or "scalar" (for the tests). */
+static kernel_fn choose_kernel(const char* limit) {
 #ifdef CLUSTERHEAT_X86
   const int scalar = limit && strcmp(limit, "scalar") == 0;
   const int avx2 = limit && strcmp(limit, "avx2") == 0;
   __builtin_cpu_init();
-  if (!scalar && !avx2 && __builtin_cpu_supports("avx512f")) return euclid_avx512;
-  if (!scalar && __builtin_cpu_supports("avx2")) return euclid_avx2;
+  if (!scalar && !avx2 && __builtin_cpu_supports("avx512f")) return run_avx512;
+  if (!scalar && __builtin_cpu_supports("avx2")) return run_avx2;
 #else
   (void)limit;
 #endif
-  return euclid_scalar;
+  return run_scalar;
 }
 
-static const char* kernel_name(euclid_kernel k) {
+static const char* kernel_name(kernel_fn k) {
 #ifdef CLUSTERHEAT_X86
-  if (k == euclid_avx512) return "avx512";
-  if (k == euclid_avx2) return "avx2";
+  if (k == run_avx512) return "avx512";
+  if (k == run_avx2) return "avx2";
 #endif
-  return k == euclid_scalar ? "scalar" : "?";
+  return k == run_scalar ? "scalar" : "?";
 }
 
 /* Whether value is a Float64Array; its data (NULL when empty) and length. */
@@ -213,36 +280,92 @@ static int whole_number(napi_env env, napi_value value, size_t* out) {
   return 1;
 }
 
-/* euclidRows(grouped, n, p, i0, i1, out, layout, simd?) → the kernel's name ("avx512", "avx2" or "scalar"). */
+/*
+ * Reads the arguments common to euclidRows and dotRows, (grouped, n, p, i0,
+ * i1, out, layout), into t; false (a RangeError thrown) when one is wrong.
+ */
+static int read_task(napi_env env, napi_value* argv, Task* t, const char* usage) {
+  size_t lg = 0, lo = 0, layout = 0;
+  double* grouped = NULL;
+  if (!float64_array(env, argv[0], &grouped, &lg) || !float64_array(env, argv[5], &t->out, &lo) ||
+      !whole_number(env, argv[1], &t->n) || !whole_number(env, argv[2], &t->p) || !whole_number(env, argv[3], &t->i0) ||
+      !whole_number(env, argv[4], &t->i1) || !whole_number(env, argv[6], &layout) || layout > FULL ||
+      t->i0 > t->i1 || t->i1 > t->n || lg < (t->n + 7) / 8 * 8 * t->p ||
+      lo < (layout == CONDENSED ? t->n * (t->n - 1) / 2 : t->n * t->n)) {
+    napi_throw_range_error(env, NULL, usage);
+    return 0;
+  }
+  t->G = grouped;
+  t->layout = (int)layout;
+  return 1;
+}
+
+/* The optional last argument: "avx2" or "scalar" narrows the kernel. */
+static kernel_fn read_limit(napi_env env, size_t argc, napi_value* argv, size_t at) {
+  char limit[16] = "";
+  if (argc > at) {
+    napi_valuetype t;
+    napi_typeof(env, argv[at], &t);
+    if (t == napi_string) napi_get_value_string_utf8(env, argv[at], limit, sizeof limit, NULL);
+  }
+  return choose_kernel(limit[0] ? limit : NULL);
+}
+
+/* Runs the task and returns the kernel's name ("avx512", "avx2" or "scalar"). */
+static napi_value run(napi_env env, kernel_fn kernel, const Task* t) {
+  if (t->n > 1 && t->i0 < t->i1 && t->p > 0) kernel(t);
+  napi_value name;
+  napi_create_string_utf8(env, kernel_name(kernel), NAPI_AUTO_LENGTH, &name);
+  return name;
+}
+
+/* euclidRows(grouped, n, p, i0, i1, out, layout, simd?) → the kernel's name. */
 napi_value euclid_rows_js(napi_env env, napi_callback_info info) {
   static const char* usage =
       "euclidRows(grouped: Float64Array, n, p, i0, i1, out: Float64Array, layout: 0 | 1 | 2, simd?: string)";
   size_t argc = 8;
   napi_value argv[8];
+  Task t = {0};
   if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 7) {
     napi_throw_type_error(env, NULL, usage);
     return NULL;
   }
-  size_t lg = 0, lo = 0, n = 0, p = 0, i0 = 0, i1 = 0;
-  double* grouped = NULL;
-  double* out = NULL;
-  size_t layout = 0;
-  char limit[16] = "";
-  if (argc > 7) {
-    napi_valuetype t;
-    napi_typeof(env, argv[7], &t);
-    if (t == napi_string) napi_get_value_string_utf8(env, argv[7], limit, sizeof limit, NULL);
+  if (!read_task(env, argv, &t, usage)) return NULL;
+  return run(env, read_limit(env, argc, argv, 7), &t);
+}
+
+/*
+ * dotRows(unit, n, p, i0, i1, out, layout, below, flags, simd?) → the
+ * kernel's name: Pearson's fast distances 1 − clamp(Σ_k u_ik u_jk, −1, 1)
+ * of the unit rows u (grouped as euclidRows' matrix), in layout 0 or 1, and
+ * flags[(i − i0)·⌈n/8⌉ + g] = 1 where a distance of row i in group g (its
+ * columns 8g … 8g + 7 past i) is not ≥ below (smaller, or NaN), else 0, for
+ * the groups the row has pairs in; the caller recomputes those exactly.
+ */
+napi_value dot_rows_js(napi_env env, napi_callback_info info) {
+  static const char* usage =
+      "dotRows(unit: Float64Array, n, p, i0, i1, out: Float64Array, layout: 0 | 1, below: number, flags: "
+      "Uint8Array, simd?: string)";
+  size_t argc = 10;
+  napi_value argv[10];
+  Task t = {0};
+  if (napi_get_cb_info(env, info, &argc, argv, NULL, NULL) != napi_ok || argc < 9) {
+    napi_throw_type_error(env, NULL, usage);
+    return NULL;
   }
-  if (!float64_array(env, argv[0], &grouped, &lg) || !float64_array(env, argv[5], &out, &lo) || !whole_number(env, argv[1], &n) || !whole_number(env, argv[2], &p) ||
-      !whole_number(env, argv[3], &i0) || !whole_number(env, argv[4], &i1) ||
-      !whole_number(env, argv[6], &layout) || layout > FULL || i0 > i1 || i1 > n ||
-      lg < (n + 7) / 8 * 8 * p || lo < (layout == CONDENSED ? n * (n - 1) / 2 : n * n)) {
+  if (!read_task(env, argv, &t, usage)) return NULL;
+  bool typed = false;
+  napi_typedarray_type type;
+  size_t lf = 0;
+  void* flags = NULL;
+  if (t.layout == FULL || napi_get_value_double(env, argv[7], &t.below) != napi_ok ||
+      napi_is_typedarray(env, argv[8], &typed) != napi_ok || !typed ||
+      napi_get_typedarray_info(env, argv[8], &type, &lf, &flags, NULL, NULL) != napi_ok || type != napi_uint8_array ||
+      lf < (t.i1 - t.i0) * ((t.n + 7) / 8)) {
     napi_throw_range_error(env, NULL, usage);
     return NULL;
   }
-  const euclid_kernel kernel = choose_kernel(limit[0] ? limit : NULL);
-  if (n > 1 && i0 < i1) kernel(grouped, n, p, i0, i1, out, (int)layout);
-  napi_value name;
-  napi_create_string_utf8(env, kernel_name(kernel), NAPI_AUTO_LENGTH, &name);
-  return name;
+  t.dot = 1;
+  t.flags = (uint8_t*)flags;
+  return run(env, read_limit(env, argc, argv, 9), &t);
 }

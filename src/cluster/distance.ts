@@ -30,7 +30,7 @@ import {
   type RowOrigin,
 } from "./dist-matrix.js";
 import { PAIR_METRICS } from "./metrics.js";
-import { euclideanRowsWasm, groupRows, pearsonDotRowsWasm } from "./wasm/kernels.js";
+import { type BelowCallback, euclideanRowsWasm, groupRows, pearsonDotRowsWasm } from "./wasm/kernels.js";
 
 /** Everything needed to compute any range of rows of a distance matrix. */
 export interface DistanceJob {
@@ -87,48 +87,93 @@ export function prepareDistanceJob(m: Matrix, metric: Distance, options: Distanc
 }
 
 /**
- * A native kernel of euclidean distances between rows without NAs (Node's
- * helper, native/distances.c; node/native.ts hands it over): the pairs of
- * the rows [i0, i1) of `grouped` (the n × p matrix in groups of 8 rows,
- * groupRows) into out, in layout 0 (the condensed triangle) or 1 (the full
- * matrix's upper half, i·n + j for j > i). The same bits as the other
+ * Native distance kernels (Node's helper, native/distances.c; node/native.ts
+ * hands them over), over the rows [i0, i1) of an n × p matrix in groups of 8
+ * rows (groupRows), into out in layout 0 (the condensed triangle) or 1 (the
+ * full matrix's upper half, i·n + j for j > i): the same bits as the other
  * kernels, in wider vectors.
+ * - euclidRows: euclidean distances of rows without NAs;
+ * - dotRows: Pearson's fast distances of unit rows, 1 − clamp(Σ u_ik u_jk),
+ *   with flags[(i − i0)·⌈n/8⌉ + g] = 1 where one of row i's distances to
+ *   the group g of 8 columns is not ≥ `below` (recomputed exactly after).
  */
-export type NativeEuclideanRows = (
-  grouped: Float64Array,
-  n: number,
-  p: number,
-  i0: number,
-  i1: number,
-  out: Float64Array,
-  layout: 0 | 1,
-) => unknown;
-
-let nativeEuclidean: NativeEuclideanRows | null = null;
-
-/** Sets (or, with null, removes) the native euclidean kernel that fillDistanceRows uses where it can. */
-export function setNativeEuclideanRows(kernel: NativeEuclideanRows | null): void {
-  nativeEuclidean = kernel;
+export interface NativeDistances {
+  euclidRows(
+    grouped: Float64Array,
+    n: number,
+    p: number,
+    i0: number,
+    i1: number,
+    out: Float64Array,
+    layout: 0 | 1,
+  ): unknown;
+  dotRows(
+    unit: Float64Array,
+    n: number,
+    p: number,
+    i0: number,
+    i1: number,
+    out: Float64Array,
+    layout: 0 | 1,
+    below: number,
+    flags: Uint8Array,
+  ): unknown;
 }
 
-/** Whether fillDistanceRows has a native euclidean kernel on this thread. */
-export function hasNativeEuclideanRows(): boolean {
-  return nativeEuclidean !== null;
+let native: NativeDistances | null = null;
+
+/** Sets (or, with null, removes) the native kernels that fillDistanceRows uses where they apply. */
+export function setNativeDistances(kernels: NativeDistances | null): void {
+  native = kernels;
 }
 
-/** Each job's matrix in groups of 8 rows for the native kernel, made once per job and thread. */
+/** Whether fillDistanceRows has native kernels on this thread. */
+export function hasNativeDistances(): boolean {
+  return native !== null;
+}
+
+/** Each job's rows in groups of 8 for the native kernels (its data, or its unit rows), made once per job and thread. */
 const groupedRows = new WeakMap<DistanceJob, Float64Array>();
 
-/** Fills rows [i0, i1) with the native kernel when it applies (euclidean, no NA); false otherwise. */
-function fillNativeRows(job: DistanceJob, i0: number, i1: number, out: Float64Array, layout: 0 | 1): boolean {
-  if (!nativeEuclidean || job.metric !== "euclidean" || job.anyNA || job.p < 1) return false;
+function groupedOf(job: DistanceJob, rows: Float64Array): Float64Array {
   let grouped = groupedRows.get(job);
   if (!grouped) {
-    grouped = groupRows(job.data, job.n, job.p, new Float64Array(Math.ceil(job.n / 8) * 8 * job.p));
+    grouped = groupRows(rows, job.n, job.p, new Float64Array(Math.ceil(job.n / 8) * 8 * job.p));
     groupedRows.set(job, grouped);
   }
-  nativeEuclidean(grouped, job.n, job.p, i0, i1, out, layout);
-  return true;
+  return grouped;
+}
+
+/**
+ * Fills rows [i0, i1) with a native kernel where one applies: euclidean
+ * without NAs, or the fast Pearson path (correlation, spearman); false
+ * otherwise.
+ */
+function fillNativeRows(job: DistanceJob, i0: number, i1: number, out: Float64Array, layout: 0 | 1): boolean {
+  const kernels = native;
+  if (!kernels || job.p < 1) return false;
+  if (job.metric === "euclidean" && !job.anyNA) {
+    kernels.euclidRows(groupedOf(job, job.data), job.n, job.p, i0, i1, out, layout);
+    return true;
+  }
+  const { pearson, exactBelow, n, p } = job;
+  if (!pearson || exactBelow === Number.POSITIVE_INFINITY) return false;
+  const origin = layout === 0 ? condensedOrigin(n) : fullOrigin(n);
+  return fillPearsonRowsFast(job, i0, i1, out, origin, (onBelow) => {
+    const groups = Math.ceil(n / 8);
+    const flags = new Uint8Array((i1 - i0) * groups);
+    kernels.dotRows(groupedOf(job, pearson.unit), n, p, i0, i1, out, layout, exactBelow, flags);
+    for (let i = i0; i < i1; i++) {
+      const at = origin(i);
+      for (let g = (i + 1) >> 3; g < groups; g++) {
+        if (flags[(i - i0) * groups + g] === 0) continue;
+        for (let j = Math.max(i + 1, 8 * g); j < Math.min(n, 8 * g + 8); j++) {
+          if (!(out[at + j] >= exactBelow)) onBelow(i, j, at + j);
+        }
+      }
+    }
+    return true;
+  });
 }
 
 /**
@@ -302,9 +347,7 @@ function fillPearsonRows(
 
 /**
  * fillPearsonRows with the fast pairs by the WebAssembly kernel; false when
- * it cannot run. As in the loop above, pairs whose fast distance is below
- * `exactBelow` are recomputed exactly, pairs of constant rows too (their
- * fast distance is NaN), and pairs of rows with NAs pairwise.
+ * it cannot run.
  */
 function fillPearsonRowsWasm(
   job: DistanceJob,
@@ -313,24 +356,36 @@ function fillPearsonRowsWasm(
   out: Float64Array,
   origin: RowOrigin,
 ): boolean {
-  const { n, p, data, exactBelow } = job;
+  return fillPearsonRowsFast(job, i0, i1, out, origin, (onBelow) =>
+    pearsonDotRowsWasm(job, i0, i1, out, job.exactBelow, onBelow, origin),
+  );
+}
+
+/**
+ * fillPearsonRows with the fast pairs by a kernel (`dot`: WebAssembly's or
+ * the native one), which calls `onBelow` for each pair whose fast distance is
+ * not ≥ exactBelow; false when it cannot run. As in fillPearsonRows' loop,
+ * those pairs are recomputed exactly, pairs of constant rows too (their
+ * fast distance is NaN), and pairs of rows with NAs pairwise.
+ */
+function fillPearsonRowsFast(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  origin: RowOrigin,
+  dot: (onBelow: BelowCallback) => boolean,
+): boolean {
+  const { n, p, data } = job;
   const rows = job.pearson!;
   const { hasNA, sd } = rows;
   const pairwise = job.metric === "spearman" ? spearmanPairwise : pearsonPairwiseExact;
   const special = (i: number) => hasNA[i] === 1 || sd[i] === 0;
   const exact = (i: number, j: number) =>
     hasNA[i] || hasNA[j] ? pairwise(data, i * p, j * p, p) : pearsonDistanceExact(rows, i, j);
-  const ok = pearsonDotRowsWasm(
-    job,
-    i0,
-    i1,
-    out,
-    exactBelow,
-    (i, j, idx) => {
-      if (!special(i) && !special(j)) out[idx] = exact(i, j);
-    },
-    origin,
-  );
+  const ok = dot((i, j, idx) => {
+    if (!special(i) && !special(j)) out[idx] = exact(i, j);
+  });
   if (!ok) return false;
   const specials: number[] = [];
   for (let j = 0; j < n; j++) if (special(j)) specials.push(j);

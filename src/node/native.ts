@@ -1,10 +1,11 @@
 /**
  * clusterheat's optional native helper (native/addon.c), built by `npm
  * install` with node-gyp where it can be (scripts/build-native.mjs) into
- * build/Release/clusterheat_native.node. Four functions:
+ * build/Release/clusterheat_native.node. Five functions:
  * - adviseHugePages: the distance matrix in huge pages (huge-pages.ts);
- * - euclidRows: euclidean distances in AVX-512 or AVX2 (native/distances.c),
- *   which useNativeDistances() hands to the distance fills;
+ * - euclidRows, dotRows: euclidean and Pearson distances in AVX-512 or AVX2
+ *   (native/distances.c), which useNativeDistances() hands to the distance
+ *   fills;
  * - updatePacked: hclust's step in the packed layout (native/linkage.c),
  *   which useNativeLinkage() hands to the linkage's kernels;
  * - rowMoments: R's row means and variances in the CPU's long double, only
@@ -16,15 +17,16 @@ import { existsSync } from "node:fs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { type NativeEuclideanRows, setNativeEuclideanRows } from "../cluster/distance.js";
+import { type NativeDistances, setNativeDistances } from "../cluster/distance.js";
 import { type NativePackedUpdate, setNativeLinkage } from "../cluster/wasm/linkage.js";
 import { type RowMomentsKernel, setNativeRowMoments } from "../numeric/rstats.js";
 
 /** What the helper exports (rowMoments only where long double is the x87 format). */
 export interface NativeHelper {
   adviseHugePages?(view: ArrayBufferView): number;
-  /** native/distances.c; returns the kernel's name ("avx512", "avx2", "scalar"). */
-  euclidRows?: NativeEuclideanRows;
+  /** native/distances.c; each returns the kernel's name ("avx512", "avx2", "scalar"). */
+  euclidRows?: NativeDistances["euclidRows"];
+  dotRows?: NativeDistances["dotRows"];
   /** native/linkage.c: one step's updates in the packed layout. */
   updatePacked?: NativePackedUpdate;
   rowMoments?: RowMomentsKernel;
@@ -67,17 +69,18 @@ export function useNativeLongDouble(): boolean {
 }
 
 /**
- * Computes euclidean distances between rows without NAs with the helper's
- * kernel (AVX-512 or AVX2, native/distances.c) instead of WebAssembly's
- * two-lane SIMD, where the helper has it and CLUSTERHEAT_NATIVE_DISTANCES
- * is not 0: the same bits (test/node/native-distances.test.ts), at
- * 20,000 × 50 about twice as fast. Says whether it did. The CLI,
+ * Computes euclidean distances between rows without NAs, and the fast path
+ * of the correlation distances, with the helper's kernels (AVX-512 or AVX2,
+ * native/distances.c) instead of WebAssembly's two-lane SIMD, where the
+ * helper has them and CLUSTERHEAT_NATIVE_DISTANCES is not 0: the same bits
+ * (test/node/native-kernels.test.ts), at 20,000 × 50 about twice as fast. Says whether it did. The CLI,
  * clusterheat/node and the distance workers of a thread that did call it.
  */
 export function useNativeDistances(): boolean {
-  const kernel = process.env.CLUSTERHEAT_NATIVE_DISTANCES === "0" ? undefined : nativeHelper()?.euclidRows;
-  setNativeEuclideanRows(kernel ?? null);
-  return kernel !== undefined;
+  const h = process.env.CLUSTERHEAT_NATIVE_DISTANCES === "0" ? null : nativeHelper();
+  const kernels = h?.euclidRows && h.dotRows ? { euclidRows: h.euclidRows, dotRows: h.dotRows } : null;
+  setNativeDistances(kernels);
+  return kernels !== null;
 }
 
 /**

@@ -2,7 +2,8 @@
  * The native helper's distance and linkage kernels (native/distances.c,
  * native/linkage.c; node/native.ts useNativeDistances, useNativeLinkage)
  * give the bits and the trees of the WebAssembly and JavaScript loops: the
- * euclidean distances at every vector width the CPU has (AVX-512, AVX2,
+ * euclidean distances and Pearson's fast path (with its flags of the pairs
+ * to recompute exactly) at every vector width the CPU has (AVX-512, AVX2,
  * scalar), in each layout and over any range of rows; the packed layout's
  * updates for every method on heavily tied data, on one thread and split
  * with a worker thread.
@@ -14,7 +15,7 @@ import {
   type DistanceJob,
   fillDistanceRows,
   prepareDistanceJob,
-  setNativeEuclideanRows,
+  setNativeDistances,
 } from "../../src/cluster/distance.js";
 import { randomSource } from "../../src/cluster/random.js";
 import { groupRows } from "../../src/cluster/wasm/kernels.js";
@@ -41,7 +42,7 @@ const METHODS: Method[] = [
 ];
 
 afterEach(() => {
-  setNativeEuclideanRows(null);
+  setNativeDistances(null);
   setNativeLinkage(null);
 });
 
@@ -62,7 +63,7 @@ function matrix(n: number, p: number, kind: number, seed: number): Matrix {
 
 /** The distances of `job` in a layout by the JavaScript and WebAssembly loops (no native kernel). */
 function reference(job: DistanceJob, full: boolean): Float64Array {
-  setNativeEuclideanRows(null);
+  setNativeDistances(null);
   const out = new Float64Array(full ? job.n * job.n : (job.n * (job.n - 1)) / 2);
   fillDistanceRows(job, 0, job.n, out);
   return out;
@@ -141,6 +142,60 @@ describe("the native euclidean distances", () => {
     }
   });
 
+  it.runIf(built)("give Pearson's fast distances and flag exactly the pairs below the threshold", () => {
+    const dot = nativeHelper()!.dotRows! as (...a: unknown[]) => string;
+    for (const [n, p] of [
+      [2, 2],
+      [9, 3],
+      [33, 50],
+      [131, 13],
+    ]) {
+      for (let kind = 0; kind < 3; kind++) {
+        const m = matrix(n, p, kind, 7 * n + p + kind);
+        // duplicated and opposite rows (distances 0 and 2, where the clamp and the flags matter)
+        // and a constant one (its unit row is NaN, and so are its fast distances: flagged)
+        for (let k = 0; k < p; k++) {
+          m.values[1 * p + k] = m.values[k];
+          if (n > 3) m.values[3 * p + k] = -m.values[k];
+          if (n > 4) m.values[4 * p + k] = 5;
+        }
+        const job = prepareDistanceJob(m, "correlation", { exactBelow: 0.05 });
+        const unit = job.pearson!.unit;
+        const grouped = groupRows(unit, n, p, new Float64Array(Math.ceil(n / 8) * 8 * p));
+        const groups = Math.ceil(n / 8);
+        // the fast distances as the JavaScript loop computes them
+        const want = new Float64Array((n * (n - 1)) / 2);
+        for (let i = 0, q = 0; i < n; i++) {
+          for (let j = i + 1; j < n; j++, q++) {
+            let r = 0;
+            for (let k = 0; k < p; k++) r += unit[i * p + k] * unit[j * p + k];
+            want[q] = 1 - (r >= 1 ? 1 : r <= -1 ? -1 : r);
+          }
+        }
+        for (const simd of [undefined, "avx2", "scalar"]) {
+          for (const layout of [0, 1] as const) {
+            const out = new Float64Array(layout === 0 ? want.length : n * n).fill(Number.NaN);
+            const flags = new Uint8Array(n * groups).fill(7);
+            dot(grouped, n, p, 0, n, out, layout, 0.05, flags, simd);
+            const got = new Float64Array(want.length);
+            for (let i = 0, q = 0; i < n; i++) {
+              for (let j = i + 1; j < n; j++, q++) got[q] = layout === 0 ? out[q] : out[i * n + j];
+            }
+            expectSameBits(got, want, `n ${n} p ${p} kind ${kind} ${simd} layout ${layout}`);
+            for (let i = 0, q = 0; i < n; i++) {
+              const below = new Uint8Array(groups);
+              for (let j = i + 1; j < n; j++, q++) if (!(want[q] >= 0.05)) below[j >> 3] = 1;
+              // the groups where row i has pairs (columns past i)
+              for (let g = (i + 1) >> 3; g < groups && i + 1 < n; g++) {
+                expect(flags[i * groups + g], `flag of row ${i}, group ${g}`).toBe(below[g]);
+              }
+            }
+          }
+        }
+      }
+    }
+  });
+
   it.runIf(built)(
     "fill the matrix through fillDistanceRows in chunks, with NAs left to the other loops",
     () => {
@@ -152,14 +207,21 @@ describe("the native euclidean distances", () => {
         const m = matrix(n, 11, kind, n);
         const withNA = matrix(n, 11, kind, n);
         withNA.values[5 * 11 + 3] = Number.NaN;
-        for (const mm of [m, withNA]) {
-          const job = prepareDistanceJob(mm, "euclidean");
+        // (correlation with a high threshold: many pairs recomputed exactly, in R's long double)
+        for (const [mm, metric] of [
+          [m, "euclidean"],
+          [withNA, "euclidean"],
+          [m, "correlation"],
+          [withNA, "correlation"],
+          [m, "spearman"],
+        ] as const) {
+          const job = prepareDistanceJob(mm, metric, { exactBelow: 0.2 });
           for (const full of [false, true]) {
             const want = reference(job, full);
             useNativeDistances();
             const got = new Float64Array(want.length);
             for (let i = 0; i < n; i += 37) fillDistanceRows(job, i, Math.min(n, i + 37), got);
-            expectSameBits(got, want, `n ${n} full ${full} NA ${mm === withNA}`);
+            expectSameBits(got, want, `n ${n} ${metric} full ${full} NA ${mm === withNA}`);
           }
         }
       }

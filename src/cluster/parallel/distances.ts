@@ -9,7 +9,7 @@ import { CancelledError } from "../../errors.js";
 import type { DistanceBackend } from "../cluster-matrix.js";
 import { fillRowsInThread, inThreadDistances } from "../cluster-matrix.js";
 import { pairCount } from "../dist-matrix.js";
-import { type DistanceJob, fillDistanceRows, hasNativeEuclideanRows, splitRows } from "../distance.js";
+import { type DistanceJob, fillDistanceRows, hasNativeDistances, splitRows } from "../distance.js";
 import { firstNeighbourFinder, firstNeighboursOf, nextMacrotask } from "../hclust.js";
 
 /**
@@ -141,7 +141,7 @@ export function workerDistanceBackend(
               length: out.length,
               bounds,
               counter: counterBuffer,
-              native: hasNativeEuclideanRows(),
+              native: hasNativeDistances(),
               ...(firstShared ? { first: firstShared.buffer as SharedArrayBuffer } : {}),
             };
             const message = (m: DistanceMessage) => {
