@@ -91,9 +91,10 @@ export interface ClusterContext {
   /** Bytes of memory free now (Node: os.freemem()); the linkage's layout is chosen from it. */
   memoryAvailable?: () => number;
   /**
-   * The linkage's layout: "full" (the symmetric n × n matrix, fast, n² doubles),
-   * "packed" (the triangle, half the memory) or "auto" (default): full when it
-   * fits in the memory available, else packed.
+   * The linkage's layout: "full" (the symmetric n × n matrix, n² doubles),
+   * "packed" (the triangle, half the memory) or "auto" (default): packed where
+   * its update runs natively (Node's helper, wasm/linkage.ts setNativeLinkage),
+   * else full when it fits in the memory available (chooseFullLayout).
    */
   linkage?: "auto" | "full" | "packed";
   /**

@@ -27,8 +27,9 @@
  * the layout changes where a value is read, never its bits or the order of
  * the scans. When the distances were filled in a WebAssembly memory
  * (wasm/linkage.ts, as cluster-matrix.ts does), the state goes there too and
- * the loops run in WebAssembly: the same operations in the same order.
- * Reference: Murtagh, F. (1985) "Multidimensional Clustering Algorithms",
+ * the loops run in WebAssembly (in Node with its native helper, the packed
+ * layout's update in C, native/linkage.c): the same operations in the same
+ * order. Reference: Murtagh, F. (1985) "Multidimensional Clustering Algorithms",
  * COMPSTAT Lectures 4; R's `?hclust`.
  */
 import { CancelledError, DataError, UsageError } from "../errors.js";

@@ -1,6 +1,8 @@
 /**
  * hclust's update, rescan and mirror loops in WebAssembly (linkage.wat), for
- * both layouts, in Node and in browsers alike.
+ * both layouts, in Node and in browsers alike (Node with its native helper
+ * runs the packed layout's update in C over the same memory instead:
+ * setNativeLinkage).
  *
  * WebAssembly reads only its own memory, so the distance matrix must be
  * filled there from the start: `createLinkageArena` makes one memory per
