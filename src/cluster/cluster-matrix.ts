@@ -281,7 +281,8 @@ const COSTLY_HUGE_MEMORY_MS_PER_MB = 4.5;
 function chooseFullLayout(n: number, limit: number, ctx: ClusterContext): boolean {
   const want = ctx.linkage ?? "auto";
   if (want !== "auto") return want === "full";
-  if (hasNativeLinkage()) return false;
+  // (not when the loops are asked to run in JavaScript: there the full layout is the faster)
+  if (hasNativeLinkage() && ctx.linkageKernel !== false) return false;
   const bytes = n * n * 8;
   if (bytes > limit) return false;
   if (n >= COST_CHECK_MIN) {
