@@ -76,9 +76,13 @@ static inline double dot_distance(double r) { return 1.0 - (r >= 1.0 ? 1.0 : r <
  */
 static inline void emit(const Task* t, size_t i, size_t g, const double* lanes) {
   const size_t j0 = first_column(i, t->layout);
+  double* out = t->out + row_start(t->n, i, t->layout);
+  if (!t->dot && j0 <= 8 * g && 8 * g + 8 <= t->n) {
+    memcpy(out + 8 * g, lanes, 8 * sizeof(double)); /* the whole group: most of them */
+    return;
+  }
   const size_t lo = j0 > 8 * g ? j0 : 8 * g;
   const size_t hi = t->n < 8 * g + 8 ? t->n : 8 * g + 8;
-  double* out = t->out + row_start(t->n, i, t->layout);
   int flag = 0;
   for (size_t j = lo; j < hi; j++) {
     out[j] = lanes[j - 8 * g];
@@ -118,28 +122,30 @@ static void run_scalar(const Task* t) {
 /* Rows of i computed against each group at once: each group's columns are loaded once for all of them. */
 #define ROWS 4
 
+/* The rows ib … ib + ROWS − 1 (those past i1 repeat row ib, and are not stored) into x; how many are real. */
+static inline size_t row_block(const Task* t, size_t ib, const double** x) {
+  const size_t rows = t->i1 - ib < ROWS ? t->i1 - ib : ROWS;
+  for (size_t r = 0; r < ROWS; r++) x[r] = row_of(t, r < rows ? ib + r : ib);
+  return rows;
+}
+
 /*
  * AVX-512: 4 rows × one group of 8 columns per pass, one pair per lane.
- * The rows past i1 in the last pass repeat row i0 and are not stored.
  */
 __attribute__((target("avx512f"))) static void run_avx512(const Task* t) {
   const size_t groups = (t->n + 7) / 8, p = t->p;
   const __m512d one = _mm512_set1_pd(1.0), minusOne = _mm512_set1_pd(-1.0);
   double lanes[8];
   for (size_t ib = t->i0; ib < t->i1; ib += ROWS) {
-    const size_t rows = t->i1 - ib < ROWS ? t->i1 - ib : ROWS;
     const double* x[ROWS];
-    for (size_t r = 0; r < ROWS; r++) x[r] = row_of(t, r < rows ? ib + r : ib);
+    const size_t rows = row_block(t, ib, x);
     for (size_t g = first_column(ib, t->layout) >> 3; g < groups; g++) {
       const double* col = t->G + g * 8 * p;
       __m512d s[ROWS] = {_mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd(), _mm512_setzero_pd()};
       if (t->dot) {
         for (size_t k = 0; k < p; k++) {
           const __m512d v = _mm512_loadu_pd(col + 8 * k);
-          s[0] = _mm512_add_pd(s[0], _mm512_mul_pd(_mm512_set1_pd(x[0][8 * k]), v));
-          s[1] = _mm512_add_pd(s[1], _mm512_mul_pd(_mm512_set1_pd(x[1][8 * k]), v));
-          s[2] = _mm512_add_pd(s[2], _mm512_mul_pd(_mm512_set1_pd(x[2][8 * k]), v));
-          s[3] = _mm512_add_pd(s[3], _mm512_mul_pd(_mm512_set1_pd(x[3][8 * k]), v));
+          for (size_t r = 0; r < ROWS; r++) s[r] = _mm512_add_pd(s[r], _mm512_mul_pd(_mm512_set1_pd(x[r][8 * k]), v));
         }
         for (size_t r = 0; r < ROWS; r++) {
           __m512d c = _mm512_mask_mov_pd(s[r], _mm512_cmp_pd_mask(s[r], minusOne, _CMP_LE_OQ), minusOne);
@@ -149,25 +155,17 @@ __attribute__((target("avx512f"))) static void run_avx512(const Task* t) {
       } else {
         for (size_t k = 0; k < p; k++) {
           const __m512d v = _mm512_loadu_pd(col + 8 * k);
-          const __m512d d0 = _mm512_sub_pd(v, _mm512_set1_pd(x[0][8 * k]));
-          const __m512d d1 = _mm512_sub_pd(v, _mm512_set1_pd(x[1][8 * k]));
-          const __m512d d2 = _mm512_sub_pd(v, _mm512_set1_pd(x[2][8 * k]));
-          const __m512d d3 = _mm512_sub_pd(v, _mm512_set1_pd(x[3][8 * k]));
-          s[0] = _mm512_add_pd(s[0], _mm512_mul_pd(d0, d0));
-          s[1] = _mm512_add_pd(s[1], _mm512_mul_pd(d1, d1));
-          s[2] = _mm512_add_pd(s[2], _mm512_mul_pd(d2, d2));
-          s[3] = _mm512_add_pd(s[3], _mm512_mul_pd(d3, d3));
+          for (size_t r = 0; r < ROWS; r++) {
+            const __m512d d = _mm512_sub_pd(v, _mm512_set1_pd(x[r][8 * k]));
+            s[r] = _mm512_add_pd(s[r], _mm512_mul_pd(d, d));
+          }
         }
         for (size_t r = 0; r < ROWS; r++) s[r] = _mm512_sqrt_pd(s[r]);
       }
       for (size_t r = 0; r < rows; r++) {
-        const size_t i = ib + r;
-        if (!t->dot && 8 * g >= first_column(i, t->layout) && 8 * g + 8 <= t->n) {
-          _mm512_storeu_pd(t->out + row_start(t->n, i, t->layout) + 8 * g, s[r]);
-        } else if (8 * g + 8 > first_column(i, t->layout)) {
-          _mm512_storeu_pd(lanes, s[r]);
-          emit(t, i, g, lanes);
-        }
+        if (8 * g + 8 <= first_column(ib + r, t->layout)) continue; /* left of the row's pairs */
+        _mm512_storeu_pd(lanes, s[r]);
+        emit(t, ib + r, g, lanes);
       }
     }
   }
@@ -179,9 +177,8 @@ __attribute__((target("avx2"))) static void run_avx2(const Task* t) {
   const __m256d one = _mm256_set1_pd(1.0), minusOne = _mm256_set1_pd(-1.0);
   double lanes[8];
   for (size_t ib = t->i0; ib < t->i1; ib += ROWS) {
-    const size_t rows = t->i1 - ib < ROWS ? t->i1 - ib : ROWS;
     const double* x[ROWS];
-    for (size_t r = 0; r < ROWS; r++) x[r] = row_of(t, r < rows ? ib + r : ib);
+    const size_t rows = row_block(t, ib, x);
     for (size_t g = first_column(ib, t->layout) >> 3; g < groups; g++) {
       const double* col = t->G + g * 8 * p;
       __m256d lo[ROWS], hi[ROWS];
@@ -220,16 +217,10 @@ __attribute__((target("avx2"))) static void run_avx2(const Task* t) {
         }
       }
       for (size_t r = 0; r < rows; r++) {
-        const size_t i = ib + r;
-        if (!t->dot && 8 * g >= first_column(i, t->layout) && 8 * g + 8 <= t->n) {
-          double* at = t->out + row_start(t->n, i, t->layout) + 8 * g;
-          _mm256_storeu_pd(at, lo[r]);
-          _mm256_storeu_pd(at + 4, hi[r]);
-        } else if (8 * g + 8 > first_column(i, t->layout)) {
-          _mm256_storeu_pd(lanes, lo[r]);
-          _mm256_storeu_pd(lanes + 4, hi[r]);
-          emit(t, i, g, lanes);
-        }
+        if (8 * g + 8 <= first_column(ib + r, t->layout)) continue; /* left of the row's pairs */
+        _mm256_storeu_pd(lanes, lo[r]);
+        _mm256_storeu_pd(lanes + 4, hi[r]);
+        emit(t, ib + r, g, lanes);
       }
     }
   }

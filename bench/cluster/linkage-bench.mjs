@@ -26,9 +26,7 @@ const { nodeClusterContext } = await import(join(dist, "node", "parallel.js"));
 const { prepare } = await import(join(dist, "transform", "prepare.js"));
 // as clusterheat/node and the CLI do (CLUSTERHEAT_NATIVE_DISTANCES=0, CLUSTERHEAT_LONG_DOUBLE=0 turn them off)
 const native = await import(join(dist, "node", "native.js"));
-native.useNativeLongDouble();
-native.useNativeDistances();
-native.useNativeLinkage();
+native.useNativeHelper();
 
 const [nArg, config = "average", threadsArg, layout = "auto"] = process.argv.slice(2);
 const file = join(here, "..", "tmp", `cluster-${nArg}.tsv`);

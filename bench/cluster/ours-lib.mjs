@@ -11,14 +11,12 @@
 import { readFileSync, writeFileSync } from "node:fs";
 import { clusterMatrix } from "../../dist/cluster/cluster-matrix.js";
 import { readMatrix } from "../../dist/io/matrix-reader.js";
-import { useNativeDistances, useNativeLinkage, useNativeLongDouble } from "../../dist/node/native.js";
+import { useNativeHelper } from "../../dist/node/native.js";
 import { nodeClusterContext } from "../../dist/node/parallel.js";
 import { prepare } from "../../dist/transform/prepare.js";
 
 // as clusterheat/node does on import
-useNativeLongDouble();
-useNativeDistances();
-useNativeLinkage();
+useNativeHelper();
 
 const [file, config, out, threads] = process.argv.slice(2);
 const seconds = () => performance.now() / 1000;

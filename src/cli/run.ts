@@ -6,7 +6,7 @@
  */
 import { readFileSync, statSync } from "node:fs";
 import { type Command, CommanderError, type OutputConfiguration } from "commander";
-import { useNativeDistances, useNativeLinkage, useNativeLongDouble } from "../node/native.js";
+import { useNativeHelper } from "../node/native.js";
 import { OPTION_SPECS } from "../options.js";
 import { FLAG_EXTRAS } from "./cli-options.js";
 import { clusterCommand } from "./cluster-command.js";
@@ -88,9 +88,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   // R's long double sums in the CPU's own, euclidean distances in its widest
   // vectors and the packed linkage's loops natively, where the native helper
   // has them (same bits, faster)
-  useNativeLongDouble();
-  useNativeDistances();
-  useNativeLinkage();
+  useNativeHelper();
   const program = createProgram(io);
   if (argv.length === 0) {
     io.stderr.write(program.helpInformation());

@@ -98,27 +98,20 @@ export function prepareDistanceJob(m: Matrix, metric: Distance, options: Distanc
  *   the group g of 8 columns is not ≥ `below` (recomputed exactly after).
  */
 export interface NativeDistances {
-  euclidRows(
-    grouped: Float64Array,
-    n: number,
-    p: number,
-    i0: number,
-    i1: number,
-    out: Float64Array,
-    layout: 0 | 1,
-  ): unknown;
-  dotRows(
-    unit: Float64Array,
-    n: number,
-    p: number,
-    i0: number,
-    i1: number,
-    out: Float64Array,
-    layout: 0 | 1,
-    below: number,
-    flags: Uint8Array,
-  ): unknown;
+  euclidRows: NativeRowsKernel;
+  dotRows: (...args: [...Parameters<NativeRowsKernel>, below: number, flags: Uint8Array]) => unknown;
 }
+
+/** The arguments both native kernels take (NativeDistances). */
+type NativeRowsKernel = (
+  grouped: Float64Array,
+  n: number,
+  p: number,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  layout: 0 | 1,
+) => unknown;
 
 let native: NativeDistances | null = null;
 
@@ -132,12 +125,14 @@ export function hasNativeDistances(): boolean {
   return native !== null;
 }
 
-/** Each job's rows in groups of 8 for the native kernels (its data, or its unit rows), made once per job and thread. */
+/** Each job's rows in groups of 8 for the native kernels, made once per job and thread. */
 const groupedRows = new WeakMap<DistanceJob, Float64Array>();
 
-function groupedOf(job: DistanceJob, rows: Float64Array): Float64Array {
+/** The rows the job's kernel reads (its unit rows for the Pearson family, else its data) in groups of 8. */
+function groupedOf(job: DistanceJob): Float64Array {
   let grouped = groupedRows.get(job);
   if (!grouped) {
+    const rows = job.pearson ? job.pearson.unit : job.data;
     grouped = groupRows(rows, job.n, job.p, new Float64Array(Math.ceil(job.n / 8) * 8 * job.p));
     groupedRows.set(job, grouped);
   }
@@ -145,35 +140,55 @@ function groupedOf(job: DistanceJob, rows: Float64Array): Float64Array {
 }
 
 /**
- * Fills rows [i0, i1) with a native kernel where one applies: euclidean
- * without NAs, or the fast Pearson path (correlation, spearman); false
- * otherwise.
+ * The native kernels' layout number for a row origin: 1 for fullOrigin
+ * (row 1 starts at n), 0 for condensedOrigin (row 1 starts at n − 3).
  */
-function fillNativeRows(job: DistanceJob, i0: number, i1: number, out: Float64Array, layout: 0 | 1): boolean {
-  const kernels = native;
-  if (!kernels || job.p < 1) return false;
-  if (job.metric === "euclidean" && !job.anyNA) {
-    kernels.euclidRows(groupedOf(job, job.data), job.n, job.p, i0, i1, out, layout);
-    return true;
-  }
-  const { pearson, exactBelow, n, p } = job;
-  if (!pearson || exactBelow === Number.POSITIVE_INFINITY) return false;
-  const origin = layout === 0 ? condensedOrigin(n) : fullOrigin(n);
-  return fillPearsonRowsFast(job, i0, i1, out, origin, (onBelow) => {
-    const groups = Math.ceil(n / 8);
-    const flags = new Uint8Array((i1 - i0) * groups);
-    kernels.dotRows(groupedOf(job, pearson.unit), n, p, i0, i1, out, layout, exactBelow, flags);
-    for (let i = i0; i < i1; i++) {
-      const at = origin(i);
-      for (let g = (i + 1) >> 3; g < groups; g++) {
-        if (flags[(i - i0) * groups + g] === 0) continue;
-        for (let j = Math.max(i + 1, 8 * g); j < Math.min(n, 8 * g + 8); j++) {
-          if (!(out[at + j] >= exactBelow)) onBelow(i, j, at + j);
-        }
+function layoutOf(job: DistanceJob, origin: RowOrigin): 0 | 1 {
+  return job.n > 1 && origin(1) === job.n ? 1 : 0;
+}
+
+/** euclideanRowsWasm's work by the native kernel; false (nothing written) when there is none. */
+function euclideanRowsNative(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  origin: RowOrigin,
+): boolean {
+  if (!native || job.p < 1) return false;
+  native.euclidRows(groupedOf(job), job.n, job.p, i0, i1, out, layoutOf(job, origin));
+  return true;
+}
+
+/**
+ * pearsonDotRowsWasm's work by the native kernel: the fast distances, then
+ * `onBelow` for each pair not ≥ below, found through the kernel's flags;
+ * false (nothing written) when there is no native kernel.
+ */
+function pearsonDotRowsNative(
+  job: DistanceJob,
+  i0: number,
+  i1: number,
+  out: Float64Array,
+  below: number,
+  onBelow: BelowCallback,
+  origin: RowOrigin,
+): boolean {
+  if (!native || job.p < 1) return false;
+  const { n, p } = job;
+  const groups = Math.ceil(n / 8);
+  const flags = new Uint8Array((i1 - i0) * groups);
+  native.dotRows(groupedOf(job), n, p, i0, i1, out, layoutOf(job, origin), below, flags);
+  for (let i = i0; i < i1; i++) {
+    const at = origin(i);
+    for (let g = (i + 1) >> 3; g < groups; g++) {
+      if (flags[(i - i0) * groups + g] === 0) continue;
+      for (let j = Math.max(i + 1, 8 * g); j < Math.min(n, 8 * g + 8); j++) {
+        if (!(out[at + j] >= below)) onBelow(i, j, at + j);
       }
     }
-    return true;
-  });
+  }
+  return true;
 }
 
 /**
@@ -185,7 +200,7 @@ function fillNativeRows(job: DistanceJob, i0: number, i1: number, out: Float64Ar
  */
 export function fillDistanceRows(job: DistanceJob, i0: number, i1: number, out: Float64Array): void {
   if (job.n > 1 && out.length >= job.n * job.n) fillFullRows(job, i0, i1, out);
-  else if (!fillNativeRows(job, i0, i1, out, 0)) fillCondensedRows(job, i0, i1, out, condensedOrigin(job.n));
+  else fillCondensedRows(job, i0, i1, out, condensedOrigin(job.n));
 }
 
 /**
@@ -208,7 +223,7 @@ function fillFullRows(job: DistanceJob, i0: number, i1: number, out: Float64Arra
   const origin = fullOrigin(n);
   for (let b0 = i0; b0 < i1; b0 += FULL_BLOCK) {
     const b1 = Math.min(i1, b0 + FULL_BLOCK);
-    if (!fillNativeRows(job, b0, b1, out, 1)) fillCondensedRows(job, b0, b1, out, origin);
+    fillCondensedRows(job, b0, b1, out, origin);
     for (let i = b0; i < b1; i++) out[i * n + i] = 0;
     mirrorUpper(out, n, b0, b1);
   }
@@ -232,7 +247,9 @@ function fillCondensedRows(
       return;
     case "euclidean":
       if (!job.anyNA) {
-        if (!euclideanRowsWasm(job, i0, i1, out, origin)) fillEuclideanRows(job, i0, i1, out, origin);
+        // the native kernel where Node has it, else WebAssembly's, else JavaScript's: the same bits
+        if (!euclideanRowsNative(job, i0, i1, out, origin) && !euclideanRowsWasm(job, i0, i1, out, origin))
+          fillEuclideanRows(job, i0, i1, out, origin);
         return;
       }
       fillPairRows(job, i0, i1, out, origin, PAIR_METRICS.euclidean);
@@ -318,7 +335,7 @@ function fillPearsonRows(
   out: Float64Array,
   origin: RowOrigin,
 ): void {
-  if (job.exactBelow !== Number.POSITIVE_INFINITY && fillPearsonRowsWasm(job, i0, i1, out, origin)) return;
+  if (job.exactBelow !== Number.POSITIVE_INFINITY && fillPearsonRowsSimd(job, i0, i1, out, origin)) return;
   const { n, p, data, exactBelow } = job;
   const rows = job.pearson!;
   const { unit, hasNA } = rows;
@@ -346,18 +363,25 @@ function fillPearsonRows(
 }
 
 /**
- * fillPearsonRows with the fast pairs by the WebAssembly kernel; false when
- * it cannot run.
+ * fillPearsonRows with the fast pairs by the native kernel where Node has
+ * it, else WebAssembly's; false when neither can run.
  */
-function fillPearsonRowsWasm(
+function fillPearsonRowsSimd(
   job: DistanceJob,
   i0: number,
   i1: number,
   out: Float64Array,
   origin: RowOrigin,
 ): boolean {
-  return fillPearsonRowsFast(job, i0, i1, out, origin, (onBelow) =>
-    pearsonDotRowsWasm(job, i0, i1, out, job.exactBelow, onBelow, origin),
+  return fillPearsonRowsFast(
+    job,
+    i0,
+    i1,
+    out,
+    origin,
+    (onBelow) =>
+      pearsonDotRowsNative(job, i0, i1, out, job.exactBelow, onBelow, origin) ||
+      pearsonDotRowsWasm(job, i0, i1, out, job.exactBelow, onBelow, origin),
   );
 }
 

@@ -96,3 +96,14 @@ export function useNativeLinkage(): boolean {
   setNativeLinkage(update ?? null);
   return update !== undefined;
 }
+
+/**
+ * Hands every kernel of the helper to the code that uses them, as each
+ * use…() above does (the CLI and clusterheat/node call it): the same results,
+ * faster.
+ */
+export function useNativeHelper(): void {
+  useNativeLongDouble();
+  useNativeDistances();
+  useNativeLinkage();
+}

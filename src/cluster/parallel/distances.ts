@@ -36,7 +36,7 @@ export interface DistanceTask {
   bounds: number[];
   counter: SharedArrayBuffer;
   first?: SharedArrayBuffer;
-  /** Whether the thread that started it computes euclidean distances natively (distance.ts), as the worker then should. */
+  /** Whether the thread that started it has the native distance kernels (distance.ts), as the worker then should. */
   native?: boolean;
 }
 
